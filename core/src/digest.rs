@@ -1,0 +1,372 @@
+//! SHA-256 and HMAC-SHA256, streaming, with keyed state computed once.
+//!
+//! Both are built on `sha2::compress256` (which uses the CPU's SHA
+//! extensions where present). Owning the chaining state lets callsign
+//! precompute an HMAC key's inner and outer states once ([`HmacKey`]) and
+//! wipe them when dropped, which the `hmac` crate's types do not offer.
+
+use sha2::digest::generic_array::{typenum::U64, GenericArray};
+use zeroize::Zeroize;
+
+use crate::Sink;
+
+/// Size of a SHA-256 digest and of an HMAC-SHA256 tag, in bytes.
+pub const SHA256_LEN: usize = 32;
+
+/// SHA-256 block size, in bytes.
+const BLOCK: usize = 64;
+
+/// SHA-256 initial hash value (FIPS 180-4 §5.3.3).
+const IV: [u32; 8] = [
+    0x6a09_e667,
+    0xbb67_ae85,
+    0x3c6e_f372,
+    0xa54f_f53a,
+    0x510e_527f,
+    0x9b05_688c,
+    0x1f83_d9ab,
+    0x5be0_cd19,
+];
+
+#[inline(always)]
+fn compress(state: &mut [u32; 8], block: &[u8; BLOCK]) {
+    let block: &GenericArray<u8, U64> = block.into();
+    sha2::compress256(state, core::slice::from_ref(block));
+}
+
+/// The SHA-256 engine: chaining state, a partial block and a block count.
+#[derive(Clone)]
+struct Engine {
+    state: [u32; 8],
+    buf: [u8; BLOCK],
+    fill: usize,
+    blocks: u64,
+}
+
+impl Engine {
+    const fn at(state: [u32; 8], blocks: u64) -> Self {
+        Engine {
+            state,
+            buf: [0; BLOCK],
+            fill: 0,
+            blocks,
+        }
+    }
+
+    fn update(&mut self, mut data: &[u8]) {
+        if self.fill != 0 {
+            let take = BLOCK.saturating_sub(self.fill).min(data.len());
+            let (head, rest) = data.split_at_checked(take).unwrap_or((data, &[]));
+            if let Some(dst) = self.buf.get_mut(self.fill..self.fill.saturating_add(take)) {
+                dst.copy_from_slice(head);
+            }
+            self.fill = self.fill.saturating_add(take);
+            data = rest;
+            if self.fill < BLOCK {
+                return;
+            }
+            compress(&mut self.state, &self.buf);
+            self.blocks = self.blocks.wrapping_add(1);
+            self.fill = 0;
+        }
+        let mut chunks = data.chunks_exact(BLOCK);
+        for chunk in &mut chunks {
+            if let Ok(block) = <&[u8; BLOCK]>::try_from(chunk) {
+                compress(&mut self.state, block);
+                self.blocks = self.blocks.wrapping_add(1);
+            }
+        }
+        let rest = chunks.remainder();
+        if let Some(dst) = self.buf.get_mut(..rest.len()) {
+            dst.copy_from_slice(rest);
+            self.fill = rest.len();
+        }
+    }
+
+    /// Pads, compresses the last block(s) and returns the digest.
+    fn finish(&mut self) -> [u8; SHA256_LEN] {
+        // Message length in bits, modulo 2^64 as FIPS 180-4 defines it.
+        let bits = self
+            .blocks
+            .wrapping_mul(BLOCK as u64)
+            .wrapping_add(self.fill as u64)
+            .wrapping_mul(8);
+        if let Some(rest) = self.buf.get_mut(self.fill..) {
+            if let Some((first, zeros)) = rest.split_first_mut() {
+                *first = 0x80;
+                zeros.fill(0);
+            }
+        }
+        if self.fill >= BLOCK - 8 {
+            compress(&mut self.state, &self.buf);
+            self.buf = [0; BLOCK];
+        }
+        if let Some(len) = self.buf.get_mut(BLOCK - 8..) {
+            len.copy_from_slice(&bits.to_be_bytes());
+        }
+        compress(&mut self.state, &self.buf);
+        let mut out = [0u8; SHA256_LEN];
+        for (dst, word) in out.chunks_exact_mut(4).zip(self.state) {
+            dst.copy_from_slice(&word.to_be_bytes());
+        }
+        out
+    }
+}
+
+impl Drop for Engine {
+    fn drop(&mut self) {
+        self.state.zeroize();
+        self.buf.zeroize();
+    }
+}
+
+/// Streaming SHA-256, fed in chunks of any size. Its state is wiped on drop,
+/// since what it hashes may include a secret (X-WSSE hashes the app secret).
+///
+/// ```
+/// use callsign_core::Sha256;
+/// let mut h = Sha256::new();
+/// h.update(b"a");
+/// h.update(b"bc");
+/// let d = h.finalize();
+/// assert_eq!(d[..4], [0xba, 0x78, 0x16, 0xbf]);
+/// assert_eq!(d, callsign_core::sha256(b"abc"));
+/// ```
+#[derive(Clone)]
+pub struct Sha256 {
+    engine: Engine,
+}
+
+impl Sha256 {
+    /// A hasher over the empty message.
+    ///
+    /// ```
+    /// let d = callsign_core::Sha256::new().finalize();
+    /// assert_eq!(d[0], 0xe3);
+    /// ```
+    pub const fn new() -> Self {
+        Sha256 {
+            engine: Engine::at(IV, 0),
+        }
+    }
+
+    /// Hashes `data` after what came before.
+    ///
+    /// ```
+    /// let mut h = callsign_core::Sha256::new();
+    /// h.update(b"body chunk 1");
+    /// h.update(b"body chunk 2");
+    /// let _digest = h.finalize();
+    /// ```
+    pub fn update(&mut self, data: &[u8]) {
+        self.engine.update(data);
+    }
+
+    /// The 32-byte digest.
+    ///
+    /// ```
+    /// assert_eq!(callsign_core::Sha256::new().finalize().len(), 32);
+    /// ```
+    pub fn finalize(mut self) -> [u8; SHA256_LEN] {
+        self.engine.finish()
+    }
+}
+
+impl Default for Sha256 {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Sink for Sha256 {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        self.update(bytes);
+    }
+}
+
+impl core::fmt::Debug for Sha256 {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("Sha256 { .. }")
+    }
+}
+
+/// SHA-256 of `data` in one call.
+///
+/// ```
+/// let d = callsign_core::sha256(b"");
+/// assert_eq!(d[..2], [0xe3, 0xb0]);
+/// ```
+pub fn sha256(data: &[u8]) -> [u8; SHA256_LEN] {
+    let mut h = Sha256::new();
+    h.update(data);
+    h.finalize()
+}
+
+/// An HMAC-SHA256 key with its inner and outer states computed once.
+///
+/// Signing many messages with one key clones these states instead of
+/// re-hashing the padded key each time: an HMAC of a short message then
+/// costs two SHA-256 compressions instead of four. The states are wiped on
+/// drop and never shown by `Debug`.
+///
+/// ```
+/// use callsign_core::HmacKey;
+/// let key = HmacKey::new(b"key");
+/// let tag = key.mac(b"The quick brown fox jumps over the lazy dog");
+/// assert_eq!(tag[..4], [0xf7, 0xbc, 0x83, 0xf4]);
+/// assert_eq!(format!("{key:?}"), "HmacKey(<redacted>)");
+/// ```
+#[derive(Clone)]
+pub struct HmacKey {
+    inner: [u32; 8],
+    outer: [u32; 8],
+}
+
+impl HmacKey {
+    /// Computes the keyed states for `secret` (any length; a secret longer
+    /// than 64 bytes is hashed first, as RFC 2104 says).
+    ///
+    /// ```
+    /// let key = callsign_core::HmacKey::new(b"app secret");
+    /// # let _ = key;
+    /// ```
+    pub fn new(secret: &[u8]) -> Self {
+        let mut block = [0u8; BLOCK];
+        if secret.len() > BLOCK {
+            let mut hashed = sha256(secret);
+            if let Some(dst) = block.get_mut(..SHA256_LEN) {
+                dst.copy_from_slice(&hashed);
+            }
+            hashed.zeroize();
+        } else if let Some(dst) = block.get_mut(..secret.len()) {
+            dst.copy_from_slice(secret);
+        }
+        for b in block.iter_mut() {
+            *b ^= 0x36;
+        }
+        let mut inner = IV;
+        compress(&mut inner, &block);
+        for b in block.iter_mut() {
+            *b ^= 0x36 ^ 0x5c;
+        }
+        let mut outer = IV;
+        compress(&mut outer, &block);
+        block.zeroize();
+        HmacKey { inner, outer }
+    }
+
+    /// Starts a streaming HMAC of a message fed in chunks.
+    ///
+    /// ```
+    /// use callsign_core::HmacKey;
+    /// let key = HmacKey::new(b"k");
+    /// let mut m = key.start();
+    /// m.update(b"part one, ");
+    /// m.update(b"part two");
+    /// assert_eq!(m.finalize(), key.mac(b"part one, part two"));
+    /// ```
+    pub fn start(&self) -> HmacSha256 {
+        HmacSha256 {
+            inner: Engine::at(self.inner, 1),
+            outer: self.outer,
+        }
+    }
+
+    /// HMAC-SHA256 of `message`.
+    ///
+    /// ```
+    /// let tag = callsign_core::HmacKey::new(b"k").mac(b"message");
+    /// assert_eq!(tag.len(), 32);
+    /// ```
+    pub fn mac(&self, message: &[u8]) -> [u8; SHA256_LEN] {
+        let mut m = self.start();
+        m.update(message);
+        m.finalize()
+    }
+}
+
+impl Drop for HmacKey {
+    fn drop(&mut self) {
+        self.inner.zeroize();
+        self.outer.zeroize();
+    }
+}
+
+impl core::fmt::Debug for HmacKey {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("HmacKey(<redacted>)")
+    }
+}
+
+/// A streaming HMAC-SHA256 computation, from [`HmacKey::start`].
+///
+/// ```
+/// let key = callsign_core::HmacKey::new(b"secret");
+/// let mut m = key.start();
+/// m.update(b"nonce");
+/// m.update(b"2024-03-01T08:15:30Z");
+/// let _tag: [u8; 32] = m.finalize();
+/// ```
+#[derive(Clone)]
+pub struct HmacSha256 {
+    inner: Engine,
+    outer: [u32; 8],
+}
+
+impl HmacSha256 {
+    /// Feeds `data` to the MAC.
+    ///
+    /// ```
+    /// let mut m = callsign_core::HmacKey::new(b"k").start();
+    /// m.update(b"data");
+    /// # let _ = m.finalize();
+    /// ```
+    pub fn update(&mut self, data: &[u8]) {
+        self.inner.update(data);
+    }
+
+    /// The 32-byte tag.
+    ///
+    /// ```
+    /// let tag = callsign_core::HmacKey::new(b"k").start().finalize();
+    /// assert_eq!(tag.len(), 32);
+    /// ```
+    pub fn finalize(mut self) -> [u8; SHA256_LEN] {
+        let mut inner_hash = self.inner.finish();
+        let mut outer = Engine::at(self.outer, 1);
+        outer.update(&inner_hash);
+        inner_hash.zeroize();
+        outer.finish()
+    }
+}
+
+impl Drop for HmacSha256 {
+    fn drop(&mut self) {
+        self.outer.zeroize();
+    }
+}
+
+impl Sink for HmacSha256 {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        self.update(bytes);
+    }
+}
+
+impl core::fmt::Debug for HmacSha256 {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("HmacSha256(<redacted>)")
+    }
+}
+
+/// HMAC-SHA256 of `message` under `secret`, in one call. Prefer
+/// [`HmacKey`] when one key signs many messages.
+///
+/// ```
+/// let tag = callsign_core::hmac_sha256(b"key", b"The quick brown fox jumps over the lazy dog");
+/// assert_eq!(tag[31], 0xd8);
+/// ```
+pub fn hmac_sha256(secret: &[u8], message: &[u8]) -> [u8; SHA256_LEN] {
+    HmacKey::new(secret).mac(message)
+}

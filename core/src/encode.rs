@@ -1,0 +1,238 @@
+//! Text encodings that stream into a [`Sink`]: Base64 (standard alphabet,
+//! padded), lowercase hex, and RFC 3986 percent-encoding.
+//!
+//! Base64 and hex are computed without secret-dependent table lookups or
+//! branches (Base64 through RustCrypto's `base64ct`), since they encode MACs
+//! and credentials.
+
+use base64ct::Encoding;
+use zeroize::Zeroize;
+
+use crate::Sink;
+
+/// Input bytes the Base64 encoder gathers before encoding them at once.
+const B64_CHUNK: usize = 48;
+
+/// Length of the padded Base64 text of `n` bytes, or `None` on overflow.
+///
+/// ```
+/// assert_eq!(callsign_core::encode::base64_len(32), Some(44));
+/// assert_eq!(callsign_core::encode::base64_len(0), Some(0));
+/// ```
+pub const fn base64_len(n: usize) -> Option<usize> {
+    let groups = n.div_ceil(3);
+    groups.checked_mul(4)
+}
+
+/// A streaming Base64 encoder (standard alphabet, `=` padding) writing into
+/// a sink. Input may arrive in pieces of any size; call
+/// [`Base64Encoder::finish`] at the end. Buffered input is wiped on drop.
+///
+/// ```
+/// use callsign_core::{encode::Base64Encoder, Out};
+/// let mut buf = [0u8; 8];
+/// let mut out = Out::new(&mut buf);
+/// let mut enc = Base64Encoder::new(&mut out);
+/// enc.update(b"ap");
+/// enc.update(b"i:");
+/// enc.finish();
+/// assert_eq!(out.finish(), Ok(8));
+/// assert_eq!(&buf, b"YXBpOg==");
+/// ```
+pub struct Base64Encoder<'s, S: Sink + ?Sized> {
+    sink: &'s mut S,
+    buf: [u8; B64_CHUNK],
+    fill: usize,
+}
+
+impl<'s, S: Sink + ?Sized> Base64Encoder<'s, S> {
+    /// An encoder writing into `sink`.
+    ///
+    /// ```
+    /// let mut c = callsign_core::Counter::new();
+    /// let enc = callsign_core::encode::Base64Encoder::new(&mut c);
+    /// enc.finish();
+    /// assert_eq!(c.count(), 0);
+    /// ```
+    pub fn new(sink: &'s mut S) -> Self {
+        Base64Encoder {
+            sink,
+            buf: [0; B64_CHUNK],
+            fill: 0,
+        }
+    }
+
+    /// Encodes `data` after what came before.
+    ///
+    /// ```
+    /// let mut c = callsign_core::Counter::new();
+    /// let mut enc = callsign_core::encode::Base64Encoder::new(&mut c);
+    /// enc.update(&[0; 100]);
+    /// enc.finish();
+    /// assert_eq!(c.count(), 136);
+    /// ```
+    pub fn update(&mut self, mut data: &[u8]) {
+        while !data.is_empty() {
+            let take = B64_CHUNK.saturating_sub(self.fill).min(data.len());
+            let (head, rest) = data.split_at_checked(take).unwrap_or((data, &[]));
+            if let Some(dst) = self.buf.get_mut(self.fill..self.fill.saturating_add(take)) {
+                dst.copy_from_slice(head);
+            }
+            self.fill = self.fill.saturating_add(take);
+            data = rest;
+            if self.fill == B64_CHUNK {
+                self.flush();
+            }
+        }
+    }
+
+    fn flush(&mut self) {
+        let mut text = [0u8; B64_CHUNK / 3 * 4];
+        if let Some(src) = self.buf.get(..self.fill) {
+            if let Ok(encoded) = base64ct::Base64::encode(src, &mut text) {
+                self.sink.write(encoded.as_bytes());
+            }
+        }
+        self.buf.zeroize();
+        text.zeroize();
+        self.fill = 0;
+    }
+
+    /// Encodes the last partial group, with padding.
+    ///
+    /// ```
+    /// let mut c = callsign_core::Counter::new();
+    /// let mut enc = callsign_core::encode::Base64Encoder::new(&mut c);
+    /// enc.update(b"a");
+    /// enc.finish();
+    /// assert_eq!(c.count(), 4);
+    /// ```
+    pub fn finish(mut self) {
+        if self.fill != 0 {
+            self.flush();
+        }
+    }
+}
+
+impl<S: Sink + ?Sized> Drop for Base64Encoder<'_, S> {
+    fn drop(&mut self) {
+        self.buf.zeroize();
+    }
+}
+
+/// Writes the Base64 text of `data` into `sink`.
+///
+/// ```
+/// let mut buf = [0u8; 4];
+/// let mut out = callsign_core::Out::new(&mut buf);
+/// callsign_core::encode::base64(b"hi", &mut out);
+/// assert_eq!(&buf, b"aGk=");
+/// ```
+pub fn base64<S: Sink + ?Sized>(data: &[u8], sink: &mut S) {
+    let mut enc = Base64Encoder::new(sink);
+    enc.update(data);
+    enc.finish();
+}
+
+/// The lowercase hex digit of the low 4 bits of `nibble`, without a
+/// data-dependent branch or table lookup.
+#[inline(always)]
+const fn hex_digit(nibble: u8) -> u8 {
+    let n = nibble & 0x0f;
+    // 0xff when n > 9, else 0x00: (9 - n) borrows into the high bits.
+    let above_nine = (9u8.wrapping_sub(n) as i8 >> 7) as u8;
+    n.wrapping_add(b'0').wrapping_add(above_nine & (b'a' - b'0' - 10))
+}
+
+/// Writes lowercase hex of `data` into `sink` (two characters per byte).
+///
+/// ```
+/// let mut buf = [0u8; 4];
+/// let mut out = callsign_core::Out::new(&mut buf);
+/// callsign_core::encode::hex(&[0xab, 0x09], &mut out);
+/// assert_eq!(&buf, b"ab09");
+/// ```
+pub fn hex<S: Sink + ?Sized>(data: &[u8], sink: &mut S) {
+    let mut text = [0u8; 64];
+    for chunk in data.chunks(32) {
+        for (pair, b) in text.chunks_exact_mut(2).zip(chunk) {
+            if let [hi, lo] = pair {
+                *hi = hex_digit(b >> 4);
+                *lo = hex_digit(*b);
+            }
+        }
+        if let Some(t) = text.get(..chunk.len().saturating_mul(2)) {
+            sink.write(t);
+        }
+    }
+    text.zeroize();
+}
+
+/// Lowercase hex of a 32-byte digest, as an array.
+///
+/// ```
+/// let h = callsign_core::encode::hex32(&[0x0f; 32]);
+/// assert_eq!(&h[..4], b"0f0f");
+/// ```
+pub fn hex32(data: &[u8; 32]) -> [u8; 64] {
+    let mut text = [0u8; 64];
+    for (pair, b) in text.chunks_exact_mut(2).zip(data) {
+        if let [hi, lo] = pair {
+            *hi = hex_digit(b >> 4);
+            *lo = hex_digit(*b);
+        }
+    }
+    text
+}
+
+/// Whether `b` is an RFC 3986 "unreserved" character (`A–Z a–z 0–9 - . _ ~`).
+///
+/// ```
+/// assert!(callsign_core::encode::is_unreserved(b'~'));
+/// assert!(!callsign_core::encode::is_unreserved(b'+'));
+/// ```
+pub const fn is_unreserved(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
+}
+
+/// Writes `data` percent-encoded per RFC 3986 into `sink`: unreserved
+/// characters as they are, every other byte as `%XX` with uppercase hex.
+///
+/// ```
+/// let mut buf = [0u8; 16];
+/// let mut out = callsign_core::Out::new(&mut buf);
+/// callsign_core::encode::percent_encode("a b+é".as_bytes(), &mut out);
+/// let n = out.finish()?;
+/// assert_eq!(&buf[..n], b"a%20b%2B%C3%A9");
+/// # Ok::<(), callsign_core::Error>(())
+/// ```
+pub fn percent_encode<S: Sink + ?Sized>(data: &[u8], sink: &mut S) {
+    const UPPER: &[u8; 16] = b"0123456789ABCDEF";
+    let mut start = 0;
+    for (i, &b) in data.iter().enumerate() {
+        if is_unreserved(b) {
+            continue;
+        }
+        if let Some(run) = data.get(start..i) {
+            sink.write(run);
+        }
+        let hi = UPPER.get(usize::from(b >> 4)).copied().unwrap_or(b'0');
+        let lo = UPPER.get(usize::from(b & 0x0f)).copied().unwrap_or(b'0');
+        sink.write(&[b'%', hi, lo]);
+        start = i.saturating_add(1);
+    }
+    if let Some(run) = data.get(start..) {
+        sink.write(run);
+    }
+}
+
+/// Length of the percent-encoded form of `data` (see [`percent_encode`]).
+///
+/// ```
+/// assert_eq!(callsign_core::encode::percent_encoded_len(b"a b"), 5);
+/// ```
+pub fn percent_encoded_len(data: &[u8]) -> usize {
+    data.iter().fold(0usize, |n, &b| {
+        n.saturating_add(if is_unreserved(b) { 1 } else { 3 })
+    })
+}

@@ -1,0 +1,122 @@
+//! [`Nonce`]: the `Nonce` field of X-AKSK and X-WSSE.
+
+use rand_core::{CryptoRng, RngCore};
+
+use crate::error::check_len;
+use crate::{Emit, Error, Field, Sink};
+
+/// Longest nonce Huawei accepts, in characters.
+pub const NONCE_MAX_LEN: usize = 128;
+
+/// Length of a generated nonce: 16 random bytes as lowercase hex.
+pub const GENERATED_NONCE_LEN: usize = 32;
+
+/// A validated nonce: 1 to 128 ASCII letters and digits, as Huawei's voice
+/// and SMS APIs require. Stored inline (no allocation).
+///
+/// ```
+/// use callsign_core::{Error, Field, Nonce};
+/// let n = Nonce::new("66c92b11ff8a425fb8d4ccfe0ed9ed1f")?;
+/// assert_eq!(n.as_str(), "66c92b11ff8a425fb8d4ccfe0ed9ed1f");
+/// assert_eq!(
+///     Nonce::new("ab\"c"),
+///     Err(Error::InvalidCharacter { field: Field::Nonce, position: 2 })
+/// );
+/// # Ok::<(), Error>(())
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct Nonce {
+    buf: [u8; NONCE_MAX_LEN],
+    len: usize,
+}
+
+impl Nonce {
+    /// Validates and copies `text`.
+    ///
+    /// ```
+    /// assert!(callsign_core::Nonce::new("A").is_ok());
+    /// assert!(callsign_core::Nonce::new(&"a".repeat(129)).is_err());
+    /// ```
+    pub fn new(text: &str) -> Result<Self, Error> {
+        let bytes = text.as_bytes();
+        check_len(Field::Nonce, bytes.len(), 1, NONCE_MAX_LEN)?;
+        if let Some(position) = bytes.iter().position(|b| !b.is_ascii_alphanumeric()) {
+            return Err(Error::InvalidCharacter {
+                field: Field::Nonce,
+                position,
+            });
+        }
+        let mut buf = [0u8; NONCE_MAX_LEN];
+        if let Some(dst) = buf.get_mut(..bytes.len()) {
+            dst.copy_from_slice(bytes);
+        }
+        Ok(Nonce {
+            buf,
+            len: bytes.len(),
+        })
+    }
+
+    /// A fresh nonce of 32 lowercase hex characters (128 random bits) from a
+    /// cryptographic random number generator, like the vendor demos' uuid4
+    /// without hyphens.
+    ///
+    /// ```
+    /// # struct Counter(u8);
+    /// # impl rand_core::RngCore for Counter {
+    /// #     fn next_u32(&mut self) -> u32 { 0 }
+    /// #     fn next_u64(&mut self) -> u64 { 0 }
+    /// #     fn fill_bytes(&mut self, d: &mut [u8]) { for b in d { self.0 = self.0.wrapping_add(1); *b = self.0; } }
+    /// #     fn try_fill_bytes(&mut self, d: &mut [u8]) -> Result<(), rand_core::Error> { self.fill_bytes(d); Ok(()) }
+    /// # }
+    /// # impl rand_core::CryptoRng for Counter {}
+    /// let mut rng = Counter(0); // use a real CSPRNG, e.g. rand_core::OsRng
+    /// let n = callsign_core::Nonce::generate(&mut rng);
+    /// assert_eq!(n.as_str(), "0102030405060708090a0b0c0d0e0f10");
+    /// ```
+    pub fn generate<R: CryptoRng + RngCore + ?Sized>(rng: &mut R) -> Self {
+        let mut random = [0u8; GENERATED_NONCE_LEN / 2];
+        rng.fill_bytes(&mut random);
+        let mut buf = [0u8; NONCE_MAX_LEN];
+        let mut out = crate::Out::new(&mut buf);
+        crate::encode::hex(&random, &mut out);
+        Nonce {
+            buf,
+            len: GENERATED_NONCE_LEN,
+        }
+    }
+
+    /// The nonce text.
+    ///
+    /// ```
+    /// assert_eq!(callsign_core::Nonce::new("xyz")?.as_str(), "xyz");
+    /// # Ok::<(), callsign_core::Error>(())
+    /// ```
+    pub fn as_str(&self) -> &str {
+        core::str::from_utf8(self.as_bytes()).unwrap_or("")
+    }
+
+    /// The nonce bytes (ASCII).
+    ///
+    /// ```
+    /// assert_eq!(callsign_core::Nonce::new("xyz")?.as_bytes(), b"xyz");
+    /// # Ok::<(), callsign_core::Error>(())
+    /// ```
+    pub fn as_bytes(&self) -> &[u8] {
+        self.buf.get(..self.len).unwrap_or(&[])
+    }
+}
+
+impl core::fmt::Debug for Nonce {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_tuple("Nonce").field(&self.as_str()).finish()
+    }
+}
+
+impl Emit for Nonce {
+    fn len(&self) -> usize {
+        self.len
+    }
+    fn emit<S: Sink + ?Sized>(&self, sink: &mut S) {
+        sink.write(self.as_bytes());
+    }
+}

@@ -1,0 +1,187 @@
+//! [`Out`], a cursor over a caller's buffer, and [`Emit`], the trait of
+//! every value callsign writes.
+
+use crate::{Error, Sink};
+
+/// A write cursor over a caller-owned `&mut [u8]`.
+///
+/// Writing past the end writes nothing more and marks the cursor as
+/// overflowed; [`Out::finish`] then reports [`Error::BufferTooSmall`] with
+/// the number of bytes the whole output needed.
+///
+/// ```
+/// use callsign_core::{Error, Out, Sink};
+/// let mut buf = [0u8; 4];
+/// let mut out = Out::new(&mut buf);
+/// out.write(b"abc");
+/// assert_eq!(out.finish(), Ok(3));
+///
+/// let mut small = [0u8; 2];
+/// let mut out = Out::new(&mut small);
+/// out.write(b"abc");
+/// assert_eq!(out.finish(), Err(Error::BufferTooSmall { needed: 3 }));
+/// ```
+#[derive(Debug)]
+pub struct Out<'a> {
+    buf: &'a mut [u8],
+    pos: usize,
+    wanted: usize,
+}
+
+impl<'a> Out<'a> {
+    /// A cursor at the start of `buf`.
+    ///
+    /// ```
+    /// let mut buf = [0u8; 8];
+    /// let out = callsign_core::Out::new(&mut buf);
+    /// assert_eq!(out.written(), 0);
+    /// ```
+    pub fn new(buf: &'a mut [u8]) -> Self {
+        Out {
+            buf,
+            pos: 0,
+            wanted: 0,
+        }
+    }
+
+    /// Bytes written into the buffer so far.
+    ///
+    /// ```
+    /// use callsign_core::{Out, Sink};
+    /// let mut buf = [0u8; 8];
+    /// let mut out = Out::new(&mut buf);
+    /// out.write(b"hi");
+    /// assert_eq!(out.written(), 2);
+    /// ```
+    pub fn written(&self) -> usize {
+        self.pos
+    }
+
+    /// The length written, or [`Error::BufferTooSmall`] with the length
+    /// that all writes together needed.
+    ///
+    /// ```
+    /// use callsign_core::{Out, Sink};
+    /// let mut buf = [0u8; 8];
+    /// let mut out = Out::new(&mut buf);
+    /// out.write(b"hello");
+    /// assert_eq!(out.finish(), Ok(5));
+    /// ```
+    pub fn finish(self) -> Result<usize, Error> {
+        if self.wanted == self.pos {
+            Ok(self.pos)
+        } else {
+            Err(Error::BufferTooSmall {
+                needed: self.wanted,
+            })
+        }
+    }
+}
+
+impl Sink for Out<'_> {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let overflowed = self.wanted != self.pos;
+        self.wanted = self.wanted.saturating_add(bytes.len());
+        if overflowed {
+            return;
+        }
+        let dst = self
+            .pos
+            .checked_add(bytes.len())
+            .and_then(|end| self.buf.get_mut(self.pos..end));
+        if let Some(dst) = dst {
+            dst.copy_from_slice(bytes);
+            self.pos = self.wanted;
+        }
+    }
+}
+
+/// A value whose exact length is known before it is written: a header
+/// value, a timestamp, a digest in text form.
+///
+/// Implementors provide [`Emit::len`] and [`Emit::emit`]; the provided
+/// methods check the buffer once, then write, so a short buffer is never
+/// written to.
+///
+/// ```
+/// use callsign_core::{Emit, Error, Timestamp};
+/// let t = Timestamp::from_unix(0)?.extended();
+/// assert_eq!(t.len(), 20);
+/// let mut buf = [0u8; 20];
+/// assert_eq!(t.write(&mut buf)?, 20);
+/// assert_eq!(&buf, b"1970-01-01T00:00:00Z");
+/// assert_eq!(t.write(&mut [0u8; 19]), Err(Error::BufferTooSmall { needed: 20 }));
+/// # Ok::<(), Error>(())
+/// ```
+pub trait Emit {
+    /// The exact number of bytes [`Emit::emit`] produces.
+    fn len(&self) -> usize;
+
+    /// Pushes the value into `sink`: exactly [`Emit::len`] bytes.
+    fn emit<S: Sink + ?Sized>(&self, sink: &mut S);
+
+    /// Whether the value is empty (never true for header values).
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Writes the value at the start of `buf` and returns its length, or
+    /// returns [`Error::BufferTooSmall`] and leaves `buf` untouched.
+    fn write(&self, buf: &mut [u8]) -> Result<usize, Error> {
+        let needed = self.len();
+        match buf.get_mut(..needed) {
+            Some(dst) => {
+                let mut out = Out::new(dst);
+                self.emit(&mut out);
+                out.finish()
+            }
+            None => Err(Error::BufferTooSmall { needed }),
+        }
+    }
+
+    /// The value as a `heapless::String` of capacity `N`, or
+    /// [`Error::BufferTooSmall`] if `N` is too small.
+    ///
+    /// ```
+    /// use callsign_core::{Emit, Timestamp};
+    /// let s = Timestamp::from_unix(86_400)?.basic().to_heapless::<16>()?;
+    /// assert_eq!(s.as_str(), "19700102T000000Z");
+    /// # Ok::<(), callsign_core::Error>(())
+    /// ```
+    fn to_heapless<const N: usize>(&self) -> Result<heapless::String<N>, Error> {
+        let mut s = heapless::String::<N>::new();
+        let needed = self.len();
+        if needed > N {
+            return Err(Error::BufferTooSmall { needed });
+        }
+        let mut sink = StringSink {
+            s: &mut s,
+            ok: true,
+        };
+        self.emit(&mut sink);
+        if sink.ok {
+            Ok(s)
+        } else {
+            Err(Error::BufferTooSmall { needed })
+        }
+    }
+}
+
+/// Appends UTF-8 text to a `heapless::String`; every emitter in the crate
+/// writes whole ASCII or UTF-8 pieces.
+struct StringSink<'s, const N: usize> {
+    s: &'s mut heapless::String<N>,
+    ok: bool,
+}
+
+impl<const N: usize> Sink for StringSink<'_, N> {
+    fn write(&mut self, bytes: &[u8]) {
+        let pushed = core::str::from_utf8(bytes)
+            .ok()
+            .and_then(|t| self.s.push_str(t).ok());
+        if pushed.is_none() {
+            self.ok = false;
+        }
+    }
+}
