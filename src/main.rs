@@ -1,1 +1,199 @@
-fn main(){}
+//! `callsign`: prints signed authentication headers for Huawei Cloud
+//! (X-AKSK, X-WSSE), Sinch and Mailgun from the command line.
+//!
+//! Secrets never go on the command line: they come from the environment
+//! variable `CALLSIGN_SECRET` (UTF-8 text) or `CALLSIGN_SECRET_HEX` (hex
+//! bytes). Bad input prints one line on stderr naming the field and exits
+//! with status 2.
+
+mod demo;
+mod secret;
+
+use std::io::Write;
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use callsign_core::huawei::{sms, voice};
+use callsign_core::{basic::Basic, HmacKey, Nonce, Timestamp};
+use clap::{Args, Parser, Subcommand};
+
+/// Sign the HTTP authentication of Huawei Cloud, Sinch and Mailgun APIs.
+///
+/// Secrets are read from the environment: CALLSIGN_SECRET (UTF-8 text) or
+/// CALLSIGN_SECRET_HEX (hex-encoded bytes), never from the command line.
+#[derive(Parser, Debug)]
+#[command(name = "callsign", version, about, long_about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Huawei Voice Call X-AKSK headers (click2Call, callVerify, callStop).
+    ///
+    /// Prints two lines: `Authorization: AKSK ...` and `X-AKSK: UsernameToken ...`.
+    /// The app secret comes from CALLSIGN_SECRET or CALLSIGN_SECRET_HEX.
+    HuaweiVoice(TokenArgs),
+    /// Huawei Message & SMS X-WSSE headers (batchSendSms).
+    ///
+    /// Prints two lines: `Authorization: WSSE ...` and `X-WSSE: UsernameToken ...`.
+    /// The app secret comes from CALLSIGN_SECRET or CALLSIGN_SECRET_HEX.
+    HuaweiSms {
+        #[command(flatten)]
+        token: TokenArgs,
+        /// Use the legacy digest: Base64 of the raw SHA-256 (older demos),
+        /// instead of the normative Base64 of its hex text.
+        #[arg(long)]
+        legacy_raw_digest: bool,
+    },
+    /// HTTP Basic authentication header (Sinch keys, Sinch applications, Mailgun).
+    ///
+    /// Prints `Authorization: Basic ...`. The password (key secret, app
+    /// secret, or Mailgun API key with --user api) comes from CALLSIGN_SECRET
+    /// or CALLSIGN_SECRET_HEX.
+    Basic {
+        /// The user: Sinch key id or application key, or `api` for Mailgun.
+        #[arg(long, value_name = "USER")]
+        user: String,
+    },
+    /// Sign a sample request for every scheme with fixed sample credentials
+    /// and print ready-to-paste curl commands.
+    Demo,
+}
+
+#[derive(Args, Debug)]
+struct TokenArgs {
+    /// The application key (the token's Username).
+    #[arg(long, value_name = "KEY")]
+    app_key: String,
+    /// Nonce: 1 to 128 ASCII letters and digits. Default: 32 random hex characters.
+    #[arg(long, value_name = "NONCE")]
+    nonce: Option<String>,
+    /// Created time, UTC, as YYYY-MM-DDTHH:MM:SSZ. Default: now.
+    #[arg(long, value_name = "YYYY-MM-DDTHH:MM:SSZ", conflicts_with = "unix")]
+    created: Option<String>,
+    /// Created time as Unix seconds. Default: now.
+    #[arg(long, value_name = "SECONDS")]
+    unix: Option<String>,
+}
+
+/// An error the user can fix: printed on one line, exit status 2.
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl<E: core::fmt::Display> From<E> for UsageError {
+    fn from(e: E) -> Self {
+        UsageError(e.to_string())
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("callsign: error: {message}");
+    ExitCode::from(2)
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                // --help and --version: clap prints them on stdout.
+                let _ = e.print();
+                return ExitCode::SUCCESS;
+            }
+            // clap's message, without its usage and tip lines, on one line.
+            let text = e.to_string();
+            let message: Vec<&str> = text
+                .lines()
+                .map(str::trim)
+                .take_while(|l| !l.is_empty() && !l.starts_with("Usage:"))
+                .collect();
+            return fail(message.join(" ").trim_start_matches("error: "));
+        }
+    };
+    match run(cli.command) {
+        Ok(text) => {
+            let mut stdout = std::io::stdout().lock();
+            if stdout.write_all(text.as_bytes()).is_err() || stdout.flush().is_err() {
+                return ExitCode::FAILURE;
+            }
+            ExitCode::SUCCESS
+        }
+        Err(UsageError(message)) => fail(&message),
+    }
+}
+
+fn run(command: Command) -> Result<String, UsageError> {
+    match command {
+        Command::HuaweiVoice(args) => {
+            let secret = secret::from_env()?;
+            let (nonce, created) = token_inputs(&args)?;
+            let key = HmacKey::new(&secret);
+            let value = voice::XAksk::new(&args.app_key, &key, &nonce, created)?;
+            Ok(format!(
+                "Authorization: {}\nX-AKSK: {}\n",
+                voice::AUTHORIZATION,
+                value.to_heapless()?
+            ))
+        }
+        Command::HuaweiSms {
+            token,
+            legacy_raw_digest,
+        } => {
+            let secret = secret::from_env()?;
+            let (nonce, created) = token_inputs(&token)?;
+            let encoding = if legacy_raw_digest {
+                sms::DigestEncoding::LegacyRaw
+            } else {
+                sms::DigestEncoding::Hex
+            };
+            let value =
+                sms::XWsse::with_encoding(&token.app_key, &secret, &nonce, created, encoding)?;
+            Ok(format!(
+                "Authorization: {}\nX-WSSE: {}\n",
+                sms::AUTHORIZATION,
+                value.to_heapless()?
+            ))
+        }
+        Command::Basic { user } => {
+            let secret = secret::from_env()?;
+            let value = Basic::new(&user, &secret)?;
+            Ok(format!("Authorization: {}\n", value.to_heapless()?))
+        }
+        Command::Demo => demo::run(now()?),
+    }
+}
+
+/// The nonce and Created time of a UsernameToken: given, or fresh.
+fn token_inputs(args: &TokenArgs) -> Result<(Nonce, Timestamp), UsageError> {
+    let nonce = match &args.nonce {
+        Some(text) => Nonce::new(text)?,
+        None => Nonce::generate(&mut rand_core::OsRng),
+    };
+    let created = match (&args.created, &args.unix) {
+        (Some(text), _) => {
+            Timestamp::parse_extended(text).map_err(|e| UsageError(format!("--created: {e}")))?
+        }
+        (None, Some(text)) => {
+            let secs: u64 = text.parse().map_err(|_| {
+                UsageError(format!(
+                    "--unix: expected seconds since 1970-01-01 as a whole number, got {text:?}"
+                ))
+            })?;
+            Timestamp::from_unix(secs).map_err(|e| UsageError(format!("--unix: {e}")))?
+        }
+        (None, None) => now()?,
+    };
+    Ok((nonce, created))
+}
+
+/// The current UTC time from the system clock.
+fn now() -> Result<Timestamp, UsageError> {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_err(|_| UsageError("system clock: set before 1970".into()))?
+        .as_secs();
+    Ok(Timestamp::from_unix(secs).map_err(|e| UsageError(format!("system clock: {e}")))?)
+}

@@ -141,7 +141,8 @@ const fn hex_digit(nibble: u8) -> u8 {
     let n = nibble & 0x0f;
     // 0xff when n > 9, else 0x00: (9 - n) borrows into the high bits.
     let above_nine = (9u8.wrapping_sub(n) as i8 >> 7) as u8;
-    n.wrapping_add(b'0').wrapping_add(above_nine & (b'a' - b'0' - 10))
+    n.wrapping_add(b'0')
+        .wrapping_add(above_nine & (b'a' - b'0' - 10))
 }
 
 /// Writes lowercase hex of `data` into `sink` (two characters per byte).

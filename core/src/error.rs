@@ -107,12 +107,10 @@ impl fmt::Display for Error {
             Error::InvalidCharacter { field, position } => {
                 write!(f, "{}: invalid character at byte {position}", field.name())
             }
-            Error::InvalidTimestamp => f.write_str(
-                "timestamp: expected YYYY-MM-DDTHH:MM:SSZ or YYYYMMDDTHHMMSSZ (UTC)",
-            ),
-            Error::TimestampOutOfRange => {
-                f.write_str("timestamp: outside the years 1970 to 9999")
+            Error::InvalidTimestamp => {
+                f.write_str("timestamp: expected YYYY-MM-DDTHH:MM:SSZ or YYYYMMDDTHHMMSSZ (UTC)")
             }
+            Error::TimestampOutOfRange => f.write_str("timestamp: outside the years 1970 to 9999"),
         }
     }
 }

@@ -74,7 +74,11 @@ const fn days_in_month(year: u64, month: u64) -> u64 {
 /// Days since 1970-01-01 of a valid date with year >= 1970.
 /// All intermediate values stay below 2^32 for years up to 9999.
 const fn days_from_civil(year: u64, month: u64, day: u64) -> u64 {
-    let y = if month <= 2 { year.wrapping_sub(1) } else { year };
+    let y = if month <= 2 {
+        year.wrapping_sub(1)
+    } else {
+        year
+    };
     let era = y / 400;
     let yoe = y.wrapping_sub(era.wrapping_mul(400));
     let mp = if month > 2 {
@@ -286,7 +290,9 @@ impl Timestamp {
                     return Err(Error::InvalidTimestamp);
                 }
                 // At most 4 digits: v stays below 10_000.
-                v = v.wrapping_mul(10).wrapping_add(u16::from(d.wrapping_sub(b'0')));
+                v = v
+                    .wrapping_mul(10)
+                    .wrapping_add(u16::from(d.wrapping_sub(b'0')));
             }
             Ok(v)
         }

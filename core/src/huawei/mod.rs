@@ -64,7 +64,11 @@ const TOKEN_FIXED_LEN: usize = {
 /// Only used to define constants, so evaluated at compile time.
 #[allow(clippy::arithmetic_side_effects)]
 pub(crate) const fn token_max_len(digest_len: usize) -> usize {
-    TOKEN_FIXED_LEN + APP_KEY_MAX_LEN + digest_len + crate::NONCE_MAX_LEN + crate::time::EXTENDED_LEN
+    TOKEN_FIXED_LEN
+        + APP_KEY_MAX_LEN
+        + digest_len
+        + crate::NONCE_MAX_LEN
+        + crate::time::EXTENDED_LEN
 }
 
 /// `UsernameToken Username="..",PasswordDigest="..",Nonce="..",Created=".."`.

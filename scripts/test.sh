@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The project's test command (README.md): installs what it needs, then runs
+# every test: unit, integration (vectors, buffers, no-alloc, properties,
+# CLI), doctests, and the no-std dependency check.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh
+
+# callsign-core must not enable any `std` feature anywhere in its tree.
+echo "test: checking that callsign-core's dependency tree enables no std feature"
+tree=$(cargo tree -p callsign-core -e features,normal --target all)
+if grep -E 'feature "std"|feature "alloc"' <<<"$tree"; then
+    echo "test: FAILED: callsign-core's dependency tree enables std or alloc" >&2
+    exit 1
+fi
+
+cargo test --workspace --locked
