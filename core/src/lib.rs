@@ -53,3 +53,8 @@ pub use nonce::{Nonce, NONCE_MAX_LEN};
 pub use out::{Emit, Out};
 pub use sink::{Counter, Sink};
 pub use time::{Civil, Timestamp};
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
