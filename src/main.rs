@@ -195,5 +195,5 @@ fn now() -> Result<Timestamp, UsageError> {
         .duration_since(UNIX_EPOCH)
         .map_err(|_| UsageError("system clock: set before 1970".into()))?
         .as_secs();
-    Ok(Timestamp::from_unix(secs).map_err(|e| UsageError(format!("system clock: {e}")))?)
+    Timestamp::from_unix(secs).map_err(|e| UsageError(format!("system clock: {e}")))
 }

@@ -199,7 +199,8 @@ fn fresh_nonce_and_time_when_not_given() {
 #[test]
 fn bad_input_is_one_line_naming_the_field_with_status_2() {
     let secret = [("CALLSIGN_SECRET", "s")];
-    let cases: &[(&[&str], &[(&str, &str)], &str)] = &[
+    type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
+    let cases: &[Case] = &[
         (&["huawei-voice", "--app-key", "k"], &[], "CALLSIGN_SECRET"),
         (&["huawei-voice", "--app-key", "a\"b"], &secret, "app key"),
         (&["huawei-voice", "--app-key", "a,b"], &secret, "app key"),
