@@ -76,6 +76,19 @@ impl Nonce {
     pub fn generate<R: CryptoRng + RngCore + ?Sized>(rng: &mut R) -> Self {
         let mut random = [0u8; GENERATED_NONCE_LEN / 2];
         rng.fill_bytes(&mut random);
+        Self::from_random(random)
+    }
+
+    /// The nonce of 16 bytes that the caller drew from a cryptographic
+    /// random source: their 32 lowercase hex characters. For callers whose
+    /// random source is not a `rand_core` RNG (a hardware TRNG register, a
+    /// C callback).
+    ///
+    /// ```
+    /// let n = callsign_core::Nonce::from_random([0xab; 16]);
+    /// assert_eq!(n.as_str(), "abababababababababababababababab");
+    /// ```
+    pub fn from_random(random: [u8; GENERATED_NONCE_LEN / 2]) -> Self {
         let mut buf = [0u8; NONCE_MAX_LEN];
         let mut out = crate::Out::new(&mut buf);
         crate::encode::hex(&random, &mut out);
