@@ -147,6 +147,10 @@ extern "C" {
 // The library version as static NUL-terminated text, e.g. "0.1.0".
 const char *callsign_version(void);
 
+// A function with a reachable panic (an out-of-bounds index), exported
+// only with the `panic-probe` feature to prove the panic-never link fails.
+uint8_t callsign_panic_probe(size_t i);
+
 // Writes `Basic base64(user ":" secret)` for any user (Sinch key id and key
 // secret, Sinch application key and secret). The user (UTF-8, at most 256
 // bytes) may not contain `:` or control characters; the secret is at most

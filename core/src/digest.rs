@@ -58,7 +58,7 @@ impl Engine {
             let take = BLOCK.saturating_sub(self.fill).min(data.len());
             let (head, rest) = data.split_at_checked(take).unwrap_or((data, &[]));
             if let Some(dst) = self.buf.get_mut(self.fill..self.fill.saturating_add(take)) {
-                dst.copy_from_slice(head);
+                crate::out::copy_exact(dst, head);
             }
             self.fill = self.fill.saturating_add(take);
             data = rest;
@@ -78,7 +78,7 @@ impl Engine {
         }
         let rest = chunks.remainder();
         if let Some(dst) = self.buf.get_mut(..rest.len()) {
-            dst.copy_from_slice(rest);
+            crate::out::copy_exact(dst, rest);
             self.fill = rest.len();
         }
     }
@@ -102,12 +102,12 @@ impl Engine {
             self.buf = [0; BLOCK];
         }
         if let Some(len) = self.buf.get_mut(BLOCK - 8..) {
-            len.copy_from_slice(&bits.to_be_bytes());
+            crate::out::copy_exact(len, &bits.to_be_bytes());
         }
         compress(&mut self.state, &self.buf);
         let mut out = [0u8; SHA256_LEN];
         for (dst, word) in out.chunks_exact_mut(4).zip(self.state) {
-            dst.copy_from_slice(&word.to_be_bytes());
+            crate::out::copy_exact(dst, &word.to_be_bytes());
         }
         out
     }
@@ -236,11 +236,11 @@ impl HmacKey {
         if secret.len() > BLOCK {
             let mut hashed = sha256(secret);
             if let Some(dst) = block.get_mut(..SHA256_LEN) {
-                dst.copy_from_slice(&hashed);
+                crate::out::copy_exact(dst, &hashed);
             }
             hashed.zeroize();
         } else if let Some(dst) = block.get_mut(..secret.len()) {
-            dst.copy_from_slice(secret);
+            crate::out::copy_exact(dst, secret);
         }
         for b in block.iter_mut() {
             *b ^= 0x36;

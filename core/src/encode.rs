@@ -76,7 +76,7 @@ impl<'s, S: Sink + ?Sized> Base64Encoder<'s, S> {
             let take = B64_CHUNK.saturating_sub(self.fill).min(data.len());
             let (head, rest) = data.split_at_checked(take).unwrap_or((data, &[]));
             if let Some(dst) = self.buf.get_mut(self.fill..self.fill.saturating_add(take)) {
-                dst.copy_from_slice(head);
+                crate::out::copy_exact(dst, head);
             }
             self.fill = self.fill.saturating_add(take);
             data = rest;

@@ -48,7 +48,7 @@ impl Nonce {
         }
         let mut buf = [0u8; NONCE_MAX_LEN];
         if let Some(dst) = buf.get_mut(..bytes.len()) {
-            dst.copy_from_slice(bytes);
+            crate::out::copy_exact(dst, bytes);
         }
         Ok(Nonce {
             buf,

@@ -50,13 +50,36 @@ pub extern "C" fn callsign_version() -> *const c_char {
     VERSION.as_ptr()
 }
 
-#[cfg(all(feature = "panic-handler", not(test)))]
+#[cfg(all(feature = "panic-handler", feature = "panic-never"))]
+compile_error!("features `panic-handler` and `panic-never` exclude each other");
+
+#[cfg(all(feature = "panic-handler", not(feature = "panic-never"), not(test)))]
 #[panic_handler]
 fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
-    // Unreachable: callsign-core has no reachable panic (tests/panic_never
-    // links the release build against an undefined handler). If it were
+    // Unreachable: callsign has no reachable panic (tests/panic-never.sh
+    // links the release build against an undefined handler). Were it
     // reached, stopping is the only safe action in a no_std library.
     loop {
         core::hint::spin_loop();
     }
+}
+
+#[cfg(all(feature = "panic-never", not(test)))]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
+    extern "C" {
+        /// Defined nowhere: any surviving panic path makes the link fail.
+        fn callsign_panic_is_reachable() -> !;
+    }
+    // SAFETY: never runs; the link fails if this function is referenced.
+    unsafe { callsign_panic_is_reachable() }
+}
+
+/// A function with a reachable panic (an out-of-bounds index), exported
+/// only with the `panic-probe` feature to prove the panic-never link fails.
+#[cfg(feature = "panic-probe")]
+#[no_mangle]
+pub extern "C" fn callsign_panic_probe(i: usize) -> u8 {
+    let table = [1u8, 2, 3];
+    table[i]
 }
