@@ -438,7 +438,7 @@ uint32_t callsign_huawei_sms_x_wsse_random(const uint8_t *app_key,
 // ```
 const char *callsign_status_str(uint32_t status);
 
-// Writes `unix` seconds as `YYYY-MM-DDTHH:MM:SSZ` (UTC), the X-AKSK and
+// Writes `unix_seconds` as `YYYY-MM-DDTHH:MM:SSZ` (UTC), the X-AKSK and
 // X-WSSE `Created` form.
 //
 // Returns CALLSIGN_OK, CALLSIGN_BUFFER_TOO_SMALL, CALLSIGN_NULL_ARGUMENT or
@@ -446,15 +446,21 @@ const char *callsign_status_str(uint32_t status);
 //
 // # Safety
 // Output pointers as documented in the header preamble.
-uint32_t callsign_timestamp_extended(uint64_t unix, char *out, size_t out_cap, size_t *out_len);
+uint32_t callsign_timestamp_extended(uint64_t unix_seconds,
+                                     char *out,
+                                     size_t out_cap,
+                                     size_t *out_len);
 
-// Writes `unix` seconds as `YYYYMMDDTHHMMSSZ` (UTC), the `X-Sdk-Date` form.
+// Writes `unix_seconds` as `YYYYMMDDTHHMMSSZ` (UTC), the `X-Sdk-Date` form.
 //
 // Returns as `callsign_timestamp_extended`.
 //
 // # Safety
 // Output pointers as documented in the header preamble.
-uint32_t callsign_timestamp_basic(uint64_t unix, char *out, size_t out_cap, size_t *out_len);
+uint32_t callsign_timestamp_basic(uint64_t unix_seconds,
+                                  char *out,
+                                  size_t out_cap,
+                                  size_t *out_len);
 
 #ifdef __cplusplus
 }  // extern "C"

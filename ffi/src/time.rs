@@ -15,7 +15,7 @@ pub const CALLSIGN_TIMESTAMP_BASIC_MAX_LEN: usize = 17;
 const _: () = assert!(CALLSIGN_TIMESTAMP_EXTENDED_MAX_LEN == time::EXTENDED_LEN + 1);
 const _: () = assert!(CALLSIGN_TIMESTAMP_BASIC_MAX_LEN == time::BASIC_LEN + 1);
 
-/// Writes `unix` seconds as `YYYY-MM-DDTHH:MM:SSZ` (UTC), the X-AKSK and
+/// Writes `unix_seconds` as `YYYY-MM-DDTHH:MM:SSZ` (UTC), the X-AKSK and
 /// X-WSSE `Created` form.
 ///
 /// Returns CALLSIGN_OK, CALLSIGN_BUFFER_TOO_SMALL, CALLSIGN_NULL_ARGUMENT or
@@ -25,18 +25,18 @@ const _: () = assert!(CALLSIGN_TIMESTAMP_BASIC_MAX_LEN == time::BASIC_LEN + 1);
 /// Output pointers as documented in the header preamble.
 #[no_mangle]
 pub unsafe extern "C" fn callsign_timestamp_extended(
-    unix: u64,
+    unix_seconds: u64,
     out: *mut c_char,
     out_cap: usize,
     out_len: *mut usize,
 ) -> u32 {
     try_status!(crate::io::check_out(out, out_cap, out_len));
-    let t = try_status!(Timestamp::from_unix(unix).map_err(from_error));
+    let t = try_status!(Timestamp::from_unix(unix_seconds).map_err(from_error));
     // SAFETY: forwarded contract.
     unsafe { write_out(&t.extended(), out, out_cap, out_len) }
 }
 
-/// Writes `unix` seconds as `YYYYMMDDTHHMMSSZ` (UTC), the `X-Sdk-Date` form.
+/// Writes `unix_seconds` as `YYYYMMDDTHHMMSSZ` (UTC), the `X-Sdk-Date` form.
 ///
 /// Returns as `callsign_timestamp_extended`.
 ///
@@ -44,13 +44,13 @@ pub unsafe extern "C" fn callsign_timestamp_extended(
 /// Output pointers as documented in the header preamble.
 #[no_mangle]
 pub unsafe extern "C" fn callsign_timestamp_basic(
-    unix: u64,
+    unix_seconds: u64,
     out: *mut c_char,
     out_cap: usize,
     out_len: *mut usize,
 ) -> u32 {
     try_status!(crate::io::check_out(out, out_cap, out_len));
-    let t = try_status!(Timestamp::from_unix(unix).map_err(from_error));
+    let t = try_status!(Timestamp::from_unix(unix_seconds).map_err(from_error));
     // SAFETY: forwarded contract.
     unsafe { write_out(&t.basic(), out, out_cap, out_len) }
 }
