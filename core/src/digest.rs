@@ -114,9 +114,11 @@ impl Engine {
 }
 
 impl Drop for Engine {
+    /// Wipes the chaining state: after a keyed block it is key-equivalent.
+    /// The block buffer holds message bytes only; [`Sha256`], whose input
+    /// may be secret (X-WSSE hashes the app secret), wipes it too.
     fn drop(&mut self) {
         self.state.zeroize();
-        self.buf.zeroize();
     }
 }
 
@@ -169,6 +171,12 @@ impl Sha256 {
     /// ```
     pub fn finalize(mut self) -> [u8; SHA256_LEN] {
         self.engine.finish()
+    }
+}
+
+impl Drop for Sha256 {
+    fn drop(&mut self) {
+        self.engine.buf.zeroize();
     }
 }
 
@@ -333,10 +341,9 @@ impl HmacSha256 {
     /// assert_eq!(tag.len(), 32);
     /// ```
     pub fn finalize(mut self) -> [u8; SHA256_LEN] {
-        let mut inner_hash = self.inner.finish();
+        let inner_hash = self.inner.finish();
         let mut outer = Engine::at(self.outer, 1);
         outer.update(&inner_hash);
-        inner_hash.zeroize();
         outer.finish()
     }
 }

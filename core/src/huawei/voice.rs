@@ -72,10 +72,7 @@ impl<'a> XAksk<'a> {
         let mut mac = key.start();
         mac.update(nonce.as_bytes());
         mac.update(&created.extended().to_array());
-        let tag = mac.finalize();
-        let mut digest = [0u8; DIGEST_LEN];
-        let mut out = crate::Out::new(&mut digest);
-        crate::encode::base64(&tag, &mut out);
+        let digest = crate::encode::base64_32(&mac.finalize());
         Ok(XAksk {
             app_key,
             digest,
