@@ -16,3 +16,6 @@ if grep -E 'feature "std"|feature "alloc"' <<<"$tree"; then
 fi
 
 cargo test --workspace --exclude callsign-ffi --locked
+
+# The C ABI: C programs, sanitizers, link proofs.
+bash scripts/c-tests.sh

@@ -1,0 +1,208 @@
+#!/usr/bin/env bash
+# C tests of the C ABI: include/callsign.h and target/release/libcallsign.a.
+#
+# The caller builds the library first:
+#   cargo build -p callsign-ffi --release && bash tests/c/run.sh
+#
+# Stages (each one pass or fail; the script goes on after a failure and
+# exits non-zero at the end if any failed):
+#   vectors      tests/c/gen_vectors.py -> callsign_test_vectors.h
+#   header-c99   tests/c/test_header.c   with gcc -std=c99   -pedantic -Werror
+#   header-c++11 tests/c/test_header.cpp with g++ -std=c++11 -pedantic -Werror,
+#                and nm shows the functions have C linkage
+#   ffi-guard    tests/c/test_ffi.c with -DCALLSIGN_MALLOC_GUARD (no allocation
+#                inside any callsign_* call)
+#   ffi-valgrind test_ffi (no guard) under valgrind memcheck, leaks are errors
+#   ffi-asan     test_ffi with AddressSanitizer + UBSan, which must be linked
+#                (nm: __asan_init) and active (the program says so)
+#   asan-control a heap overflow built with the same flags must be caught
+# Last line: "c-tests: N passed, M failed".
+#
+# Environment: CC (default gcc), CXX (default g++). Installs valgrind with
+# apt-get when it is missing (apt-get update only if the install fails).
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+lib="$root/target/release/libcallsign.a"
+CC=${CC:-gcc}
+CXX=${CXX:-g++}
+WARN=(-std=c99 -Wall -Wextra -Werror -Wpedantic)
+SAN=(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+
+if [[ ! -f "$lib" ]]; then
+    echo "c-tests: $lib not found; build it first: cargo build -p callsign-ffi --release" >&2
+    exit 1
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/callsign-c-tests.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+start=$(date +%s)
+passed=0
+failed=0
+
+# Runs "$@" in a subshell with errexit (not an `if` condition, so errexit
+# really applies inside), and counts the stage.
+stage() {
+    local name=$1 rc
+    shift
+    echo "c-tests: --- $name"
+    set +e
+    (
+        set -e
+        "$@"
+    )
+    rc=$?
+    set -e
+    if [[ $rc -eq 0 ]]; then
+        passed=$((passed + 1))
+        echo "c-tests: ok   $name"
+    else
+        failed=$((failed + 1))
+        echo "c-tests: FAIL $name (exit status $rc)"
+    fi
+}
+
+# Runs a test_ffi binary ("$@"), shows its output, and requires exit status 0
+# and a last line "c-ffi: N passed, 0 failed".
+run_ffi() {
+    local log=$1 rc
+    shift
+    set +e
+    "$@" >"$log" 2>&1
+    rc=$?
+    set -e
+    cat "$log"
+    if [[ $rc -ne 0 ]]; then
+        echo "c-tests: $* exited with status $rc" >&2
+        return 1
+    fi
+    if ! tail -n 1 "$log" | grep -Eq '^c-ffi: [1-9][0-9]* passed, 0 failed$'; then
+        echo "c-tests: no 'c-ffi: N passed, 0 failed' line at the end" >&2
+        return 1
+    fi
+}
+
+gen_vectors() {
+    python3 "$root/tests/c/gen_vectors.py" \
+        "$root/tests/vectors/huawei.json" \
+        "$root/tests/vectors/sinch_mailgun.json" \
+        "$tmp/callsign_test_vectors.h"
+    [[ -s "$tmp/callsign_test_vectors.h" ]]
+}
+
+header_c99() {
+    "$CC" -std=c99 -Wall -Wextra -Werror -pedantic -I"$root/include" \
+        -c "$root/tests/c/test_header.c" -o "$tmp/test_header_c.o"
+    nm "$tmp/test_header_c.o" >"$tmp/test_header_c.nm"
+    grep -Eq ' U callsign_huawei_voice_x_aksk$' "$tmp/test_header_c.nm"
+}
+
+header_cxx11() {
+    "$CXX" -std=c++11 -Wall -Wextra -Werror -pedantic -I"$root/include" \
+        -c "$root/tests/c/test_header.cpp" -o "$tmp/test_header_cpp.o"
+    # C linkage: the reference is to the plain name, not a mangled one.
+    # (nm output goes to a file: `nm | grep -q` can fail under pipefail when
+    # grep exits early and nm gets SIGPIPE.)
+    nm "$tmp/test_header_cpp.o" >"$tmp/test_header_cpp.nm"
+    if ! grep -Eq ' U callsign_huawei_voice_x_aksk$' "$tmp/test_header_cpp.nm"; then
+        echo "c-tests: callsign_huawei_voice_x_aksk has C++ linkage in C++" >&2
+        cat "$tmp/test_header_cpp.nm" >&2
+        return 1
+    fi
+}
+
+build_ffi() { # output, extra flags...
+    local out=$1
+    shift
+    "$CC" "${WARN[@]}" -g "$@" -I"$root/include" -I"$tmp" \
+        "$root/tests/c/test_ffi.c" "$lib" -o "$out"
+}
+
+ffi_guard() {
+    build_ffi "$tmp/test_ffi_guard" -O2 -DCALLSIGN_MALLOC_GUARD
+    run_ffi "$tmp/guard.log" "$tmp/test_ffi_guard"
+    grep -q '^c-ffi: malloc guard active$' "$tmp/guard.log"
+}
+
+ensure_valgrind() {
+    local sudo=()
+    if command -v valgrind >/dev/null 2>&1; then
+        return 0
+    fi
+    if [[ $(id -u) -ne 0 ]]; then
+        sudo=(sudo)
+    fi
+    echo "c-tests: valgrind missing, installing it with apt-get"
+    if ! "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y valgrind; then
+        "${sudo[@]}" apt-get update
+        "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y valgrind
+    fi
+    command -v valgrind >/dev/null 2>&1
+}
+
+ffi_valgrind() {
+    ensure_valgrind
+    build_ffi "$tmp/test_ffi" -O1
+    run_ffi "$tmp/valgrind.log" valgrind -q --error-exitcode=1 --leak-check=full \
+        --errors-for-leak-kinds=all --track-origins=yes "$tmp/test_ffi"
+}
+
+ffi_asan() {
+    build_ffi "$tmp/test_ffi_asan" -O1 "${SAN[@]}"
+    nm "$tmp/test_ffi_asan" >"$tmp/test_ffi_asan.nm"
+    if ! grep -q '__asan_init' "$tmp/test_ffi_asan.nm"; then
+        echo "c-tests: __asan_init not in the sanitizer build" >&2
+        return 1
+    fi
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 \
+        UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        run_ffi "$tmp/asan.log" "$tmp/test_ffi_asan"
+    if ! grep -q '^c-ffi: AddressSanitizer active$' "$tmp/asan.log"; then
+        echo "c-tests: the sanitizer build did not report AddressSanitizer active" >&2
+        return 1
+    fi
+}
+
+# Negative control: the same flags must catch a heap overflow, and it must
+# be AddressSanitizer that catches it. The size is unknown at compile time
+# (else UBSan's object-size check fires first, or -Warray-bounds) and the
+# store is volatile (else the optimiser drops the store before freeing).
+asan_control() {
+    local rc
+    cat >"$tmp/overflow.c" <<'EOF'
+#include <stdlib.h>
+int main(int argc, char **argv) {
+    volatile char *p = malloc((size_t)argc + 7); /* 8 bytes */
+    p[argc + 7] = 1;                             /* one past the end */
+    free((void *)p);
+    return argv == NULL;
+}
+EOF
+    "$CC" "${WARN[@]}" -g -O1 "${SAN[@]}" "$tmp/overflow.c" -o "$tmp/overflow"
+    set +e
+    ASAN_OPTIONS=detect_leaks=1 "$tmp/overflow" >"$tmp/overflow.log" 2>&1
+    rc=$?
+    set -e
+    if [[ $rc -eq 0 ]]; then
+        echo "c-tests: a heap overflow ran clean: the sanitizer is not working" >&2
+        return 1
+    fi
+    if ! grep -q 'ERROR: AddressSanitizer: heap-buffer-overflow' "$tmp/overflow.log"; then
+        echo "c-tests: the overflow failed (status $rc) without an ASan report:" >&2
+        cat "$tmp/overflow.log" >&2
+        return 1
+    fi
+    echo "c-tests: heap overflow caught (exit status $rc)"
+}
+
+stage vectors gen_vectors
+stage header-c99 header_c99
+stage header-c++11 header_cxx11
+stage ffi-guard ffi_guard
+stage ffi-valgrind ffi_valgrind
+stage ffi-asan ffi_asan
+stage asan-control asan_control
+
+echo "c-tests: done in $(($(date +%s) - start)) s"
+echo "c-tests: $passed passed, $failed failed"
+[[ $failed -eq 0 ]]
