@@ -12,7 +12,9 @@
  *   - The CALLSIGN_*_MAX_LEN constants size a buffer (NUL included) for any
  *     valid input.
  * Inputs are pointer + length; a NULL pointer with length 0 is an empty
- * input, a NULL pointer with a non-zero length is CALLSIGN_NULL_ARGUMENT.
+ * input, a NULL pointer with a non-zero length is CALLSIGN_NULL_ARGUMENT,
+ * and a length above PTRDIFF_MAX is CALLSIGN_INVALID_ARGUMENT (any
+ * function taking an input may return these two).
  * Text inputs must be UTF-8. Secrets are bytes and may contain NUL.
  * There is no global state: every function is thread-safe, and a
  * callsign_hmac_key may be shared read-only between threads.
@@ -26,143 +28,221 @@
 #include <stdint.h>
 #include <stddef.h>
 
-// Major version of this library.
+/**
+ * Major version of this library.
+ */
 #define CALLSIGN_VERSION_MAJOR 0
 
-// Minor version of this library.
+/**
+ * Minor version of this library.
+ */
 #define CALLSIGN_VERSION_MINOR 1
 
-// Patch version of this library.
+/**
+ * Patch version of this library.
+ */
 #define CALLSIGN_VERSION_PATCH 0
 
-// Buffer size (NUL included) for any Basic `Authorization` value.
+/**
+ * Buffer size (NUL included) for any Basic `Authorization` value.
+ */
 #define CALLSIGN_BASIC_MAX_LEN 691
 
-// Size of a raw SHA-256 digest or HMAC-SHA256 tag.
+/**
+ * Size of a raw SHA-256 digest or HMAC-SHA256 tag.
+ */
 #define CALLSIGN_SHA256_LEN 32
 
-// Buffer size (NUL included) for a Base64 HMAC-SHA256 or SHA-256.
+/**
+ * Buffer size (NUL included) for a Base64 HMAC-SHA256 or SHA-256.
+ */
 #define CALLSIGN_DIGEST_BASE64_MAX_LEN 45
 
-// Buffer size (NUL included) for a hex HMAC-SHA256 or SHA-256.
+/**
+ * Buffer size (NUL included) for a hex HMAC-SHA256 or SHA-256.
+ */
 #define CALLSIGN_DIGEST_HEX_MAX_LEN 65
 
-// Buffer size (NUL included) for any X-AKSK value.
+/**
+ * Buffer size (NUL included) for any X-AKSK value.
+ */
 #define CALLSIGN_X_AKSK_MAX_LEN 384
 
-// Buffer size (NUL included) for any X-WSSE value.
+/**
+ * Buffer size (NUL included) for any X-WSSE value.
+ */
 #define CALLSIGN_X_WSSE_MAX_LEN 428
 
-// X-WSSE digest: Base64 of the lowercase hex SHA-256 (88 characters). Normative.
+/**
+ * X-WSSE digest: Base64 of the lowercase hex SHA-256 (88 characters). Normative.
+ */
 #define CALLSIGN_WSSE_DIGEST_HEX 0
 
-// X-WSSE digest: Base64 of the raw SHA-256 (44 characters), as legacy demos.
+/**
+ * X-WSSE digest: Base64 of the raw SHA-256 (44 characters), as legacy demos.
+ */
 #define CALLSIGN_WSSE_DIGEST_LEGACY_RAW 1
 
-// Size in bytes of `callsign_hmac_key`.
+/**
+ * Size in bytes of `callsign_hmac_key`.
+ */
 #define CALLSIGN_HMAC_KEY_SIZE 96
 
-// Size in bytes of `callsign_sha256_ctx`.
+/**
+ * Size in bytes of `callsign_sha256_ctx`.
+ */
 #define CALLSIGN_SHA256_CTX_SIZE 160
 
-// Size in bytes of `callsign_hmac_sha256_ctx`.
+/**
+ * Size in bytes of `callsign_hmac_sha256_ctx`.
+ */
 #define CALLSIGN_HMAC_SHA256_CTX_SIZE 192
 
-// Success.
+/**
+ * Success.
+ */
 #define CALLSIGN_OK 0
 
-// A required pointer was NULL (or an input pointer was NULL with a non-zero length).
+/**
+ * A required pointer was NULL (or an input pointer was NULL with a non-zero length).
+ */
 #define CALLSIGN_NULL_ARGUMENT 1
 
-// The output buffer is too small; `*out_len` holds the size needed, NUL included.
+/**
+ * The output buffer is too small; `*out_len` holds the size needed, NUL included.
+ */
 #define CALLSIGN_BUFFER_TOO_SMALL 2
 
-// A text input is not valid UTF-8.
+/**
+ * A text input is not valid UTF-8.
+ */
 #define CALLSIGN_INVALID_UTF8 3
 
-// The app key is empty, longer than 128 bytes, or holds `"`, `,`, a control or non-ASCII character.
+/**
+ * The app key is empty, longer than 128 bytes, or holds `"`, `,`, a control or non-ASCII character.
+ */
 #define CALLSIGN_INVALID_APP_KEY 4
 
-// The nonce is not 1 to 128 ASCII letters and digits.
+/**
+ * The nonce is not 1 to 128 ASCII letters and digits.
+ */
 #define CALLSIGN_INVALID_NONCE 5
 
-// The Basic user holds `:` or a control character, or is longer than 256 bytes.
+/**
+ * The Basic user holds `:` or a control character, or is longer than 256 bytes.
+ */
 #define CALLSIGN_INVALID_USER 6
 
-// The secret is longer than the scheme allows (256 bytes for Basic).
+/**
+ * The secret is longer than the scheme allows (256 bytes for Basic).
+ */
 #define CALLSIGN_INVALID_SECRET 7
 
-// A timestamp is malformed.
+/**
+ * A timestamp is malformed.
+ */
 #define CALLSIGN_INVALID_TIMESTAMP 8
 
-// A time lies outside 1970-01-01T00:00:00Z..=9999-12-31T23:59:59Z.
+/**
+ * A time lies outside 1970-01-01T00:00:00Z..=9999-12-31T23:59:59Z.
+ */
 #define CALLSIGN_TIMESTAMP_OUT_OF_RANGE 9
 
-// An opaque state (`callsign_hmac_key`, a context) was not initialised, or was wiped.
+/**
+ * An opaque state (`callsign_hmac_key`, a context) was not initialised, or was wiped.
+ */
 #define CALLSIGN_NOT_INITIALIZED 10
 
-// The `fill_random` callback reported a failure.
+/**
+ * The `fill_random` callback reported a failure.
+ */
 #define CALLSIGN_RANDOM_FAILED 11
 
-// An argument has a value outside its documented set (e.g. a digest variant).
+/**
+ * An argument has a value outside its documented set (e.g. a digest variant).
+ */
 #define CALLSIGN_INVALID_ARGUMENT 12
 
-// Buffer size (NUL included) for `YYYY-MM-DDTHH:MM:SSZ`.
+/**
+ * Buffer size (NUL included) for `YYYY-MM-DDTHH:MM:SSZ`.
+ */
 #define CALLSIGN_TIMESTAMP_EXTENDED_MAX_LEN 21
 
-// Buffer size (NUL included) for `YYYYMMDDTHHMMSSZ`.
+/**
+ * Buffer size (NUL included) for `YYYYMMDDTHHMMSSZ`.
+ */
 #define CALLSIGN_TIMESTAMP_BASIC_MAX_LEN 17
 
-// Caller-owned storage for a precomputed HMAC-SHA256 key (its inner and
-// outer hash states). Initialise with `callsign_hmac_key_init`, wipe with
-// `callsign_hmac_key_wipe`. Its contents are private. Once initialised it
-// may be shared read-only between threads.
+/**
+ * Caller-owned storage for a precomputed HMAC-SHA256 key (its inner and
+ * outer hash states). Initialise with `callsign_hmac_key_init`, wipe with
+ * `callsign_hmac_key_wipe`. Its contents are private. Once initialised it
+ * may be shared read-only between threads.
+ */
 typedef struct {
-  // Private.
+  /**
+   * Private.
+   */
   uint64_t opaque[12];
 } callsign_hmac_key;
 
-// Caller-owned storage for a streaming HMAC-SHA256 computation
-// (`callsign_hmac_sha256_init` / `_update` / `_final` / `_wipe`). Private contents.
+/**
+ * Caller-owned storage for a streaming HMAC-SHA256 computation
+ * (`callsign_hmac_sha256_init` / `_update` / `_final` / `_wipe`). Private contents.
+ */
 typedef struct {
-  // Private.
+  /**
+   * Private.
+   */
   uint64_t opaque[24];
 } callsign_hmac_sha256_ctx;
 
-// Caller-owned storage for a streaming SHA-256 computation
-// (`callsign_sha256_init` / `_update` / `_final` / `_wipe`). Private contents.
+/**
+ * Caller-owned storage for a streaming SHA-256 computation
+ * (`callsign_sha256_init` / `_update` / `_final` / `_wipe`). Private contents.
+ */
 typedef struct {
-  // Private.
+  /**
+   * Private.
+   */
   uint64_t opaque[20];
 } callsign_sha256_ctx;
 
-// A caller's random source: fills `buf[0..len]` with cryptographically
-// secure random bytes and returns 0, or returns non-zero on failure.
+/**
+ * A caller's random source: fills `buf[0..len]` with cryptographically
+ * secure random bytes and returns 0, or returns non-zero on failure.
+ */
 typedef int (*callsign_fill_random)(void *ctx, uint8_t *buf, size_t len);
 
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
 
-// The library version as static NUL-terminated text, e.g. "0.1.0".
+/**
+ * The library version as static NUL-terminated text, e.g. "0.1.0".
+ */
 const char *callsign_version(void);
 
-// A function with a reachable panic (an out-of-bounds index), exported
-// only with the `panic-probe` feature to prove the panic-never link fails.
+/**
+ * A function with a reachable panic (an out-of-bounds index), exported
+ * only with the `panic-probe` feature to prove the panic-never link fails.
+ */
 uint8_t callsign_panic_probe(size_t i);
 
-// Writes `Basic base64(user ":" secret)` for any user (Sinch key id and key
-// secret, Sinch application key and secret). The user (UTF-8, at most 256
-// bytes) may not contain `:` or control characters; the secret is at most
-// 256 bytes.
-//
-// Returns CALLSIGN_OK, CALLSIGN_BUFFER_TOO_SMALL, CALLSIGN_NULL_ARGUMENT,
-// CALLSIGN_INVALID_UTF8, CALLSIGN_INVALID_USER or CALLSIGN_INVALID_SECRET.
-// Output rule: see the header preamble; CALLSIGN_BASIC_MAX_LEN sizes the
-// buffer.
-//
-// # Safety
-// Pointers as documented in the header preamble.
+/**
+ * Writes `Basic base64(user ":" secret)` for any user (Sinch key id and key
+ * secret, Sinch application key and secret). The user (UTF-8, at most 256
+ * bytes) may not contain `:` or control characters; the secret is at most
+ * 256 bytes.
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_BUFFER_TOO_SMALL, CALLSIGN_NULL_ARGUMENT,
+ * CALLSIGN_INVALID_UTF8, CALLSIGN_INVALID_USER or CALLSIGN_INVALID_SECRET.
+ * Output rule: see the header preamble; CALLSIGN_BASIC_MAX_LEN sizes the
+ * buffer.
+ *
+ * # Safety
+ * Pointers as documented in the header preamble.
+ */
 uint32_t callsign_basic_authorization(const uint8_t *user,
                                       size_t user_len,
                                       const uint8_t *secret,
@@ -171,54 +251,64 @@ uint32_t callsign_basic_authorization(const uint8_t *user,
                                       size_t out_cap,
                                       size_t *out_len);
 
-// Writes the Mailgun `Authorization` value, `Basic base64("api:" api_key)`.
-//
-// Returns as `callsign_basic_authorization`.
-//
-// # Safety
-// Pointers as documented in the header preamble.
+/**
+ * Writes the Mailgun `Authorization` value, `Basic base64("api:" api_key)`.
+ *
+ * Returns as `callsign_basic_authorization`.
+ *
+ * # Safety
+ * Pointers as documented in the header preamble.
+ */
 uint32_t callsign_mailgun_basic_authorization(const uint8_t *api_key,
                                               size_t api_key_len,
                                               char *out,
                                               size_t out_cap,
                                               size_t *out_len);
 
-// Computes the inner and outer states of the HMAC key `key[0..key_len]`
-// into `storage`. Any key length is accepted (longer than 64 bytes: hashed
-// first, as RFC 2104 says).
-//
-// Returns CALLSIGN_OK, or CALLSIGN_NULL_ARGUMENT.
-//
-// # Safety
-// `storage` must point to a writable `callsign_hmac_key`; `key` to
-// `key_len` readable bytes (or be NULL with `key_len` 0).
+/**
+ * Computes the inner and outer states of the HMAC key `key[0..key_len]`
+ * into `storage`. Any key length is accepted (longer than 64 bytes: hashed
+ * first, as RFC 2104 says).
+ *
+ * Returns CALLSIGN_OK, or CALLSIGN_NULL_ARGUMENT.
+ *
+ * # Safety
+ * `storage` must point to a writable `callsign_hmac_key`; `key` to
+ * `key_len` readable bytes (or be NULL with `key_len` 0).
+ */
 uint32_t callsign_hmac_key_init(callsign_hmac_key *storage, const uint8_t *key, size_t key_len);
 
-// Wipes a key: its states are overwritten with zeros. NULL is a no-op.
-//
-// # Safety
-// `storage` must be NULL or point to a writable `callsign_hmac_key`.
+/**
+ * Wipes a key: its states are overwritten with zeros. NULL is a no-op.
+ *
+ * # Safety
+ * `storage` must be NULL or point to a writable `callsign_hmac_key`.
+ */
 void callsign_hmac_key_wipe(callsign_hmac_key *storage);
 
-// HMAC-SHA256 of `msg` under `key`, as 32 raw bytes into `out`.
-//
-// Returns CALLSIGN_OK or CALLSIGN_NULL_ARGUMENT.
-//
-// # Safety
-// Inputs as documented in the header preamble; `out` must point to 32
-// writable bytes.
+/**
+ * HMAC-SHA256 of `msg` under `key`, as 32 raw bytes into `out`.
+ *
+ * Returns CALLSIGN_OK or CALLSIGN_NULL_ARGUMENT.
+ *
+ * # Safety
+ * Inputs as documented in the header preamble; `out` must point to 32
+ * writable bytes.
+ */
 uint32_t callsign_hmac_sha256(const uint8_t *key,
                               size_t key_len,
                               const uint8_t *msg,
                               size_t msg_len,
                               uint8_t *out);
 
-// HMAC-SHA256 of `msg` under `key`, as padded Base64 text (44 characters).
-// Output rule: see the header preamble; CALLSIGN_DIGEST_BASE64_MAX_LEN
-// sizes the buffer.
-//
-// # Safety
-// Pointers as documented in the header preamble.
+/**
+ * HMAC-SHA256 of `msg` under `key`, as padded Base64 text (44 characters).
+ * Output rule: see the header preamble; CALLSIGN_DIGEST_BASE64_MAX_LEN
+ * sizes the buffer.
+ *
+ * # Safety
+ * Pointers as documented in the header preamble.
+ */
 uint32_t callsign_hmac_sha256_base64(const uint8_t *key,
                                      size_t key_len,
                                      const uint8_t *msg,
@@ -227,12 +317,14 @@ uint32_t callsign_hmac_sha256_base64(const uint8_t *key,
                                      size_t out_cap,
                                      size_t *out_len);
 
-// HMAC-SHA256 of `msg` under `key`, as lowercase hex (64 characters).
-// Output rule: see the header preamble; CALLSIGN_DIGEST_HEX_MAX_LEN sizes
-// the buffer.
-//
-// # Safety
-// Pointers as documented in the header preamble.
+/**
+ * HMAC-SHA256 of `msg` under `key`, as lowercase hex (64 characters).
+ * Output rule: see the header preamble; CALLSIGN_DIGEST_HEX_MAX_LEN sizes
+ * the buffer.
+ *
+ * # Safety
+ * Pointers as documented in the header preamble.
+ */
 uint32_t callsign_hmac_sha256_hex(const uint8_t *key,
                                   size_t key_len,
                                   const uint8_t *msg,
@@ -241,106 +333,148 @@ uint32_t callsign_hmac_sha256_hex(const uint8_t *key,
                                   size_t out_cap,
                                   size_t *out_len);
 
-// Starts a streaming HMAC-SHA256 under the key bytes `key[0..key_len]`.
-//
-// # Safety
-// `ctx` must point to a writable `callsign_hmac_sha256_ctx`; `key` as for inputs.
+/**
+ * Starts a streaming HMAC-SHA256 under the key bytes `key[0..key_len]`.
+ *
+ * Returns CALLSIGN_OK or CALLSIGN_NULL_ARGUMENT.
+ *
+ * # Safety
+ * `ctx` must point to a writable `callsign_hmac_sha256_ctx`; `key` as for inputs.
+ */
 uint32_t callsign_hmac_sha256_init(callsign_hmac_sha256_ctx *ctx,
                                    const uint8_t *key,
                                    size_t key_len);
 
-// Starts a streaming HMAC-SHA256 under a precomputed key (no key hashing:
-// the key's states are copied).
-//
-// Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT or CALLSIGN_NOT_INITIALIZED.
-//
-// # Safety
-// `ctx` must point to a writable `callsign_hmac_sha256_ctx`, `key` to an
-// initialised `callsign_hmac_key`.
+/**
+ * Starts a streaming HMAC-SHA256 under a precomputed key (no key hashing:
+ * the key's states are copied).
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT or CALLSIGN_NOT_INITIALIZED.
+ *
+ * # Safety
+ * `ctx` must point to a writable `callsign_hmac_sha256_ctx`, `key` to an
+ * initialised `callsign_hmac_key`.
+ */
 uint32_t callsign_hmac_sha256_init_with_key(callsign_hmac_sha256_ctx *ctx,
                                             const callsign_hmac_key *key);
 
-// Feeds `data[0..len]` to a streaming HMAC-SHA256.
-//
-// # Safety
-// `ctx` must point to an initialised context; `data` as for inputs.
+/**
+ * Feeds `data[0..len]` to a streaming HMAC-SHA256.
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT or CALLSIGN_NOT_INITIALIZED.
+ *
+ * # Safety
+ * `ctx` must point to an initialised context; `data` as for inputs.
+ */
 uint32_t callsign_hmac_sha256_update(callsign_hmac_sha256_ctx *ctx,
                                      const uint8_t *data,
                                      size_t len);
 
-// Finishes a streaming HMAC-SHA256: writes the 32-byte tag to `out` and
-// wipes the context (initialise it again to reuse it).
-//
-// # Safety
-// `ctx` must point to an initialised context, `out` to 32 writable bytes.
+/**
+ * Finishes a streaming HMAC-SHA256: writes the 32-byte tag to `out` and
+ * wipes the context (initialise it again to reuse it).
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT (the context is then left
+ * as it was) or CALLSIGN_NOT_INITIALIZED.
+ *
+ * # Safety
+ * `ctx` must point to an initialised context, `out` to 32 writable bytes.
+ */
 uint32_t callsign_hmac_sha256_final(callsign_hmac_sha256_ctx *ctx, uint8_t *out);
 
-// Wipes a streaming HMAC-SHA256 context. NULL is a no-op.
-//
-// # Safety
-// `ctx` must be NULL or point to a writable context.
+/**
+ * Wipes a streaming HMAC-SHA256 context. NULL is a no-op.
+ *
+ * # Safety
+ * `ctx` must be NULL or point to a writable context.
+ */
 void callsign_hmac_sha256_wipe(callsign_hmac_sha256_ctx *ctx);
 
-// SHA-256 of `data[0..len]` in one call, 32 raw bytes into `out`.
-//
-// # Safety
-// `data` as for inputs; `out` must point to 32 writable bytes.
+/**
+ * SHA-256 of `data[0..len]` in one call, 32 raw bytes into `out`.
+ *
+ * Returns CALLSIGN_OK or CALLSIGN_NULL_ARGUMENT.
+ *
+ * # Safety
+ * `data` as for inputs; `out` must point to 32 writable bytes.
+ */
 uint32_t callsign_sha256(const uint8_t *data, size_t len, uint8_t *out);
 
-// Starts a streaming SHA-256.
-//
-// # Safety
-// `ctx` must point to a writable `callsign_sha256_ctx`.
+/**
+ * Starts a streaming SHA-256.
+ *
+ * Returns CALLSIGN_OK or CALLSIGN_NULL_ARGUMENT.
+ *
+ * # Safety
+ * `ctx` must point to a writable `callsign_sha256_ctx`.
+ */
 uint32_t callsign_sha256_init(callsign_sha256_ctx *ctx);
 
-// Feeds `data[0..len]` to a streaming SHA-256.
-//
-// # Safety
-// `ctx` must point to an initialised context; `data` as for inputs.
+/**
+ * Feeds `data[0..len]` to a streaming SHA-256.
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT or CALLSIGN_NOT_INITIALIZED.
+ *
+ * # Safety
+ * `ctx` must point to an initialised context; `data` as for inputs.
+ */
 uint32_t callsign_sha256_update(callsign_sha256_ctx *ctx, const uint8_t *data, size_t len);
 
-// Finishes a streaming SHA-256: writes the 32-byte digest to `out` and
-// wipes the context.
-//
-// # Safety
-// `ctx` must point to an initialised context, `out` to 32 writable bytes.
+/**
+ * Finishes a streaming SHA-256: writes the 32-byte digest to `out` and
+ * wipes the context.
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT (the context is then left
+ * as it was) or CALLSIGN_NOT_INITIALIZED.
+ *
+ * # Safety
+ * `ctx` must point to an initialised context, `out` to 32 writable bytes.
+ */
 uint32_t callsign_sha256_final(callsign_sha256_ctx *ctx, uint8_t *out);
 
-// Wipes a streaming SHA-256 context. NULL is a no-op.
-//
-// # Safety
-// `ctx` must be NULL or point to a writable context.
+/**
+ * Wipes a streaming SHA-256 context. NULL is a no-op.
+ *
+ * # Safety
+ * `ctx` must be NULL or point to a writable context.
+ */
 void callsign_sha256_wipe(callsign_sha256_ctx *ctx);
 
-// The constant `Authorization` value sent with X-AKSK:
-// `AKSK realm="SDP",profile="UsernameToken",type="Appkey"` (static, NUL-terminated).
+/**
+ * The constant `Authorization` value sent with X-AKSK:
+ * `AKSK realm="SDP",profile="UsernameToken",type="Appkey"` (static, NUL-terminated).
+ */
 const char *callsign_huawei_voice_authorization(void);
 
-// The constant `Authorization` value sent with X-WSSE:
-// `WSSE realm="SDP",profile="UsernameToken",type="Appkey"` (static, NUL-terminated).
+/**
+ * The constant `Authorization` value sent with X-WSSE:
+ * `WSSE realm="SDP",profile="UsernameToken",type="Appkey"` (static, NUL-terminated).
+ */
 const char *callsign_huawei_sms_authorization(void);
 
-// Writes the `X-AKSK` header value (Huawei Voice Call) for the app key, the
-// app secret, the nonce (1 to 128 ASCII letters and digits) and the Created
-// time in Unix seconds. Send it with the `Authorization` value of
-// `callsign_huawei_voice_authorization()`.
-//
-// Returns CALLSIGN_OK, CALLSIGN_BUFFER_TOO_SMALL, CALLSIGN_NULL_ARGUMENT,
-// CALLSIGN_INVALID_UTF8, CALLSIGN_INVALID_APP_KEY, CALLSIGN_INVALID_NONCE or
-// CALLSIGN_TIMESTAMP_OUT_OF_RANGE. Output rule: see the header preamble;
-// CALLSIGN_X_AKSK_MAX_LEN sizes the buffer.
-//
-// ```c
-// char x_aksk[CALLSIGN_X_AKSK_MAX_LEN];
-// size_t n;
-// uint32_t rc = callsign_huawei_voice_x_aksk(
-//     (const uint8_t *)app_key, strlen(app_key), secret, secret_len,
-//     (const uint8_t *)nonce, strlen(nonce), now_unix,
-//     x_aksk, sizeof x_aksk, &n);
-// ```
-//
-// # Safety
-// Pointers as documented in the header preamble.
+/**
+ * Writes the `X-AKSK` header value (Huawei Voice Call) for the app key, the
+ * app secret, the nonce (1 to 128 ASCII letters and digits) and the Created
+ * time in Unix seconds. Send it with the `Authorization` value of
+ * `callsign_huawei_voice_authorization()`.
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_BUFFER_TOO_SMALL, CALLSIGN_NULL_ARGUMENT,
+ * CALLSIGN_INVALID_UTF8, CALLSIGN_INVALID_APP_KEY, CALLSIGN_INVALID_NONCE or
+ * CALLSIGN_TIMESTAMP_OUT_OF_RANGE. Output rule: see the header preamble;
+ * CALLSIGN_X_AKSK_MAX_LEN sizes the buffer.
+ *
+ * ```c
+ * char x_aksk[CALLSIGN_X_AKSK_MAX_LEN];
+ * size_t n;
+ * uint32_t rc = callsign_huawei_voice_x_aksk(
+ *     (const uint8_t *)app_key, strlen(app_key), secret, secret_len,
+ *     (const uint8_t *)nonce, strlen(nonce), now_unix,
+ *     x_aksk, sizeof x_aksk, &n);
+ * ```
+ *
+ * # Safety
+ * Pointers as documented in the header preamble.
+ */
 uint32_t callsign_huawei_voice_x_aksk(const uint8_t *app_key,
                                       size_t app_key_len,
                                       const uint8_t *secret,
@@ -352,13 +486,15 @@ uint32_t callsign_huawei_voice_x_aksk(const uint8_t *app_key,
                                       size_t out_cap,
                                       size_t *out_len);
 
-// As `callsign_huawei_voice_x_aksk`, with a precomputed key of the app
-// secret (`callsign_hmac_key_init`): two SHA-256 compressions per header
-// instead of four. Also returns CALLSIGN_NOT_INITIALIZED.
-//
-// # Safety
-// `key` must point to an initialised `callsign_hmac_key`; other pointers
-// as documented in the header preamble.
+/**
+ * As `callsign_huawei_voice_x_aksk`, with a precomputed key of the app
+ * secret (`callsign_hmac_key_init`): two SHA-256 compressions per header
+ * instead of four. Also returns CALLSIGN_NOT_INITIALIZED.
+ *
+ * # Safety
+ * `key` must point to an initialised `callsign_hmac_key`; other pointers
+ * as documented in the header preamble.
+ */
 uint32_t callsign_huawei_voice_x_aksk_with_key(const callsign_hmac_key *key,
                                                const uint8_t *app_key,
                                                size_t app_key_len,
@@ -369,13 +505,15 @@ uint32_t callsign_huawei_voice_x_aksk_with_key(const callsign_hmac_key *key,
                                                size_t out_cap,
                                                size_t *out_len);
 
-// As `callsign_huawei_voice_x_aksk_with_key`, with a fresh nonce: 16 bytes
-// from `fill_random(rng_ctx, buf, 16)` written as 32 lowercase hex
-// characters. Also returns CALLSIGN_RANDOM_FAILED when the callback fails.
-//
-// # Safety
-// As for `callsign_huawei_voice_x_aksk_with_key`; `fill_random` must fill
-// the buffer it is given.
+/**
+ * As `callsign_huawei_voice_x_aksk_with_key`, with a fresh nonce: 16 bytes
+ * from `fill_random(rng_ctx, buf, 16)` written as 32 lowercase hex
+ * characters. Also returns CALLSIGN_RANDOM_FAILED when the callback fails.
+ *
+ * # Safety
+ * As for `callsign_huawei_voice_x_aksk_with_key`; `fill_random` must fill
+ * the buffer it is given.
+ */
 uint32_t callsign_huawei_voice_x_aksk_random(const callsign_hmac_key *key,
                                              const uint8_t *app_key,
                                              size_t app_key_len,
@@ -386,19 +524,21 @@ uint32_t callsign_huawei_voice_x_aksk_random(const callsign_hmac_key *key,
                                              size_t out_cap,
                                              size_t *out_len);
 
-// Writes the `X-WSSE` header value (Huawei Message & SMS) for the app key,
-// app secret, nonce and Created time (Unix seconds). `digest` is
-// CALLSIGN_WSSE_DIGEST_HEX (normative) or CALLSIGN_WSSE_DIGEST_LEGACY_RAW.
-// Send it with `callsign_huawei_sms_authorization()`.
-//
-// Returns CALLSIGN_OK, CALLSIGN_BUFFER_TOO_SMALL, CALLSIGN_NULL_ARGUMENT,
-// CALLSIGN_INVALID_UTF8, CALLSIGN_INVALID_APP_KEY, CALLSIGN_INVALID_NONCE,
-// CALLSIGN_TIMESTAMP_OUT_OF_RANGE or CALLSIGN_INVALID_ARGUMENT (unknown
-// `digest`). Output rule: see the header preamble; CALLSIGN_X_WSSE_MAX_LEN
-// sizes the buffer.
-//
-// # Safety
-// Pointers as documented in the header preamble.
+/**
+ * Writes the `X-WSSE` header value (Huawei Message & SMS) for the app key,
+ * app secret, nonce and Created time (Unix seconds). `digest` is
+ * CALLSIGN_WSSE_DIGEST_HEX (normative) or CALLSIGN_WSSE_DIGEST_LEGACY_RAW.
+ * Send it with `callsign_huawei_sms_authorization()`.
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_BUFFER_TOO_SMALL, CALLSIGN_NULL_ARGUMENT,
+ * CALLSIGN_INVALID_UTF8, CALLSIGN_INVALID_APP_KEY, CALLSIGN_INVALID_NONCE,
+ * CALLSIGN_TIMESTAMP_OUT_OF_RANGE or CALLSIGN_INVALID_ARGUMENT (unknown
+ * `digest`). Output rule: see the header preamble; CALLSIGN_X_WSSE_MAX_LEN
+ * sizes the buffer.
+ *
+ * # Safety
+ * Pointers as documented in the header preamble.
+ */
 uint32_t callsign_huawei_sms_x_wsse(const uint8_t *app_key,
                                     size_t app_key_len,
                                     const uint8_t *secret,
@@ -411,13 +551,15 @@ uint32_t callsign_huawei_sms_x_wsse(const uint8_t *app_key,
                                     size_t out_cap,
                                     size_t *out_len);
 
-// As `callsign_huawei_sms_x_wsse`, with a fresh nonce from `fill_random`
-// (16 bytes, written as 32 lowercase hex characters). Also returns
-// CALLSIGN_RANDOM_FAILED when the callback fails.
-//
-// # Safety
-// As for `callsign_huawei_sms_x_wsse`; `fill_random` must fill the buffer
-// it is given.
+/**
+ * As `callsign_huawei_sms_x_wsse`, with a fresh nonce from `fill_random`
+ * (16 bytes, written as 32 lowercase hex characters). Also returns
+ * CALLSIGN_RANDOM_FAILED when the callback fails.
+ *
+ * # Safety
+ * As for `callsign_huawei_sms_x_wsse`; `fill_random` must fill the buffer
+ * it is given.
+ */
 uint32_t callsign_huawei_sms_x_wsse_random(const uint8_t *app_key,
                                            size_t app_key_len,
                                            const uint8_t *secret,
@@ -430,33 +572,39 @@ uint32_t callsign_huawei_sms_x_wsse_random(const uint8_t *app_key,
                                            size_t out_cap,
                                            size_t *out_len);
 
-// A static, NUL-terminated description of `status`; never NULL. Unknown
-// values give "unknown status".
-//
-// ```c
-// puts(callsign_status_str(CALLSIGN_BUFFER_TOO_SMALL)); /* output buffer too small */
-// ```
+/**
+ * A static, NUL-terminated description of `status`; never NULL. Unknown
+ * values give "unknown status".
+ *
+ * ```c
+ * puts(callsign_status_str(CALLSIGN_BUFFER_TOO_SMALL)); // output buffer too small
+ * ```
+ */
 const char *callsign_status_str(uint32_t status);
 
-// Writes `unix_seconds` as `YYYY-MM-DDTHH:MM:SSZ` (UTC), the X-AKSK and
-// X-WSSE `Created` form.
-//
-// Returns CALLSIGN_OK, CALLSIGN_BUFFER_TOO_SMALL, CALLSIGN_NULL_ARGUMENT or
-// CALLSIGN_TIMESTAMP_OUT_OF_RANGE (after 9999-12-31T23:59:59Z).
-//
-// # Safety
-// Output pointers as documented in the header preamble.
+/**
+ * Writes `unix_seconds` as `YYYY-MM-DDTHH:MM:SSZ` (UTC), the X-AKSK and
+ * X-WSSE `Created` form.
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_BUFFER_TOO_SMALL, CALLSIGN_NULL_ARGUMENT or
+ * CALLSIGN_TIMESTAMP_OUT_OF_RANGE (after 9999-12-31T23:59:59Z).
+ *
+ * # Safety
+ * Output pointers as documented in the header preamble.
+ */
 uint32_t callsign_timestamp_extended(uint64_t unix_seconds,
                                      char *out,
                                      size_t out_cap,
                                      size_t *out_len);
 
-// Writes `unix_seconds` as `YYYYMMDDTHHMMSSZ` (UTC), the `X-Sdk-Date` form.
-//
-// Returns as `callsign_timestamp_extended`.
-//
-// # Safety
-// Output pointers as documented in the header preamble.
+/**
+ * Writes `unix_seconds` as `YYYYMMDDTHHMMSSZ` (UTC), the `X-Sdk-Date` form.
+ *
+ * Returns as `callsign_timestamp_extended`.
+ *
+ * # Safety
+ * Output pointers as documented in the header preamble.
+ */
 uint32_t callsign_timestamp_basic(uint64_t unix_seconds,
                                   char *out,
                                   size_t out_cap,

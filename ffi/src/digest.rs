@@ -168,6 +168,8 @@ pub unsafe extern "C" fn callsign_hmac_sha256_hex(
 
 /// Starts a streaming HMAC-SHA256 under the key bytes `key[0..key_len]`.
 ///
+/// Returns CALLSIGN_OK or CALLSIGN_NULL_ARGUMENT.
+///
 /// # Safety
 /// `ctx` must point to a writable `callsign_hmac_sha256_ctx`; `key` as for inputs.
 #[no_mangle]
@@ -203,6 +205,8 @@ pub unsafe extern "C" fn callsign_hmac_sha256_init_with_key(
 
 /// Feeds `data[0..len]` to a streaming HMAC-SHA256.
 ///
+/// Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT or CALLSIGN_NOT_INITIALIZED.
+///
 /// # Safety
 /// `ctx` must point to an initialised context; `data` as for inputs.
 #[no_mangle]
@@ -221,6 +225,9 @@ pub unsafe extern "C" fn callsign_hmac_sha256_update(
 
 /// Finishes a streaming HMAC-SHA256: writes the 32-byte tag to `out` and
 /// wipes the context (initialise it again to reuse it).
+///
+/// Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT (the context is then left
+/// as it was) or CALLSIGN_NOT_INITIALIZED.
 ///
 /// # Safety
 /// `ctx` must point to an initialised context, `out` to 32 writable bytes.
@@ -252,6 +259,8 @@ pub unsafe extern "C" fn callsign_hmac_sha256_wipe(ctx: *mut callsign_hmac_sha25
 
 /// SHA-256 of `data[0..len]` in one call, 32 raw bytes into `out`.
 ///
+/// Returns CALLSIGN_OK or CALLSIGN_NULL_ARGUMENT.
+///
 /// # Safety
 /// `data` as for inputs; `out` must point to 32 writable bytes.
 #[no_mangle]
@@ -268,6 +277,8 @@ pub unsafe extern "C" fn callsign_sha256(data: *const u8, len: usize, out: *mut 
 
 /// Starts a streaming SHA-256.
 ///
+/// Returns CALLSIGN_OK or CALLSIGN_NULL_ARGUMENT.
+///
 /// # Safety
 /// `ctx` must point to a writable `callsign_sha256_ctx`.
 #[no_mangle]
@@ -277,6 +288,8 @@ pub unsafe extern "C" fn callsign_sha256_init(ctx: *mut callsign_sha256_ctx) -> 
 }
 
 /// Feeds `data[0..len]` to a streaming SHA-256.
+///
+/// Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT or CALLSIGN_NOT_INITIALIZED.
 ///
 /// # Safety
 /// `ctx` must point to an initialised context; `data` as for inputs.
@@ -296,6 +309,9 @@ pub unsafe extern "C" fn callsign_sha256_update(
 
 /// Finishes a streaming SHA-256: writes the 32-byte digest to `out` and
 /// wipes the context.
+///
+/// Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT (the context is then left
+/// as it was) or CALLSIGN_NOT_INITIALIZED.
 ///
 /// # Safety
 /// `ctx` must point to an initialised context, `out` to 32 writable bytes.

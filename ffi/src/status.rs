@@ -68,7 +68,7 @@ const TEXTS: [&core::ffi::CStr; 13] = [
 /// values give "unknown status".
 ///
 /// ```c
-/// puts(callsign_status_str(CALLSIGN_BUFFER_TOO_SMALL)); /* output buffer too small */
+/// puts(callsign_status_str(CALLSIGN_BUFFER_TOO_SMALL)); // output buffer too small
 /// ```
 #[no_mangle]
 pub extern "C" fn callsign_status_str(status: u32) -> *const core::ffi::c_char {
