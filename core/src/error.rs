@@ -27,6 +27,32 @@ pub enum Field {
     Timestamp,
     /// The user of a Basic credential.
     User,
+    /// An HTTP method.
+    Method,
+    /// A request host.
+    Host,
+    /// A request path.
+    Path,
+    /// The request headers.
+    Header,
+    /// The query parameters.
+    Query,
+    /// A Huawei V11 region id.
+    Region,
+    /// A Huawei V11 service name.
+    Service,
+    /// An `Authorization` header.
+    Authorization,
+    /// A received signature (or Huawei `PasswordDigest`).
+    Signature,
+    /// A `Content-Type` header.
+    ContentType,
+    /// A webhook's MAC algorithm header.
+    Algorithm,
+    /// A Mailgun webhook token.
+    Token,
+    /// The structure of a Huawei `UsernameToken` header value.
+    UsernameToken,
 }
 
 impl Field {
@@ -42,6 +68,19 @@ impl Field {
             Field::Nonce => "nonce",
             Field::Timestamp => "timestamp",
             Field::User => "user",
+            Field::Method => "method",
+            Field::Host => "host",
+            Field::Path => "path",
+            Field::Header => "headers",
+            Field::Query => "query",
+            Field::Region => "region",
+            Field::Service => "service",
+            Field::Authorization => "authorization",
+            Field::Signature => "signature",
+            Field::ContentType => "content type",
+            Field::Algorithm => "algorithm",
+            Field::Token => "token",
+            Field::UsernameToken => "UsernameToken",
         }
     }
 }
@@ -86,6 +125,75 @@ pub enum Error {
     InvalidTimestamp,
     /// A timestamp lies outside 1970-01-01T00:00:00Z..=9999-12-31T23:59:59Z.
     TimestampOutOfRange,
+    /// More items (headers, query parameters) than a fixed capacity holds.
+    TooManyItems {
+        /// The list concerned ([`Field::Header`] or [`Field::Query`]).
+        field: Field,
+        /// The capacity.
+        max: usize,
+    },
+    /// An input's bytes, once percent-decoded, are not UTF-8.
+    InvalidUtf8 {
+        /// The input concerned.
+        field: Field,
+        /// Byte offset in the input where the broken sequence starts.
+        position: usize,
+    },
+    /// A header name is empty, too long, or not an HTTP token (it holds
+    /// `:`, whitespace, a control or non-ASCII character, …).
+    InvalidHeaderName {
+        /// The header's index in the caller's list, from 0.
+        index: usize,
+    },
+    /// A header value holds CR, LF or NUL, or cannot be used as given.
+    InvalidHeaderValue {
+        /// The header's index in the caller's list, from 0.
+        index: usize,
+    },
+    /// Two header names are equal ignoring case.
+    DuplicateHeader {
+        /// Index of the first, from 0.
+        first: usize,
+        /// Index of the second, from 0.
+        second: usize,
+    },
+    /// A body digest was computed with another hash function than the
+    /// signing algorithm's (SHA-256 for SM3 or the reverse).
+    BodyDigestMismatch,
+    /// A received header value or field is not in its format.
+    Malformed {
+        /// The field concerned.
+        field: Field,
+        /// Byte offset in the received value where it goes wrong.
+        position: usize,
+    },
+    /// A header the scheme requires is absent.
+    MissingHeader {
+        /// The header concerned.
+        field: Field,
+    },
+    /// A secret (or other input) is not valid standard Base64.
+    InvalidBase64 {
+        /// The input concerned.
+        field: Field,
+        /// Byte offset where it stops being valid Base64.
+        position: usize,
+    },
+    /// A webhook names a MAC algorithm other than the one supported.
+    UnsupportedAlgorithm,
+    /// The key named in the request is not the configured one.
+    KeyMismatch,
+    /// The signature does not match (which bytes differ is not revealed).
+    SignatureMismatch,
+    /// The timestamp is older than the accepted window.
+    TimestampTooOld,
+    /// The timestamp lies further in the future than the accepted window.
+    TimestampInFuture,
+    /// The request (its nonce, token or signature) was already accepted
+    /// within the window.
+    Replay,
+    /// The replay cache is full of live entries: the request is refused.
+    ReplayCacheFull,
 }
 
 impl fmt::Display for Error {
@@ -111,6 +219,47 @@ impl fmt::Display for Error {
                 f.write_str("timestamp: expected YYYY-MM-DDTHH:MM:SSZ or YYYYMMDDTHHMMSSZ (UTC)")
             }
             Error::TimestampOutOfRange => f.write_str("timestamp: outside the years 1970 to 9999"),
+            Error::TooManyItems { field, max } => {
+                write!(f, "{}: more than {max} items", field.name())
+            }
+            Error::InvalidUtf8 { field, position } => write!(
+                f,
+                "{}: not UTF-8 once percent-decoded, at byte {position}",
+                field.name()
+            ),
+            Error::InvalidHeaderName { index } => write!(
+                f,
+                "header {index} (from 0): name must be 1 to 64 token characters (letters, digits, !#$%&'*+-.^_`|~)"
+            ),
+            Error::InvalidHeaderValue { index } => write!(
+                f,
+                "header {index} (from 0): value holds CR, LF or NUL, or is empty where a value is needed"
+            ),
+            Error::DuplicateHeader { first, second } => write!(
+                f,
+                "headers {first} and {second} (from 0): same name ignoring case"
+            ),
+            Error::BodyDigestMismatch => {
+                f.write_str("body digest: made with another hash than the algorithm's")
+            }
+            Error::Malformed { field, position } => {
+                write!(f, "{}: malformed at byte {position}", field.name())
+            }
+            Error::MissingHeader { field } => write!(f, "{}: header missing", field.name()),
+            Error::InvalidBase64 { field, position } => {
+                write!(f, "{}: not valid Base64 at byte {position}", field.name())
+            }
+            Error::UnsupportedAlgorithm => f.write_str("algorithm: only HmacSHA256 is supported"),
+            Error::KeyMismatch => f.write_str("key: not the configured key"),
+            Error::SignatureMismatch => f.write_str("signature: does not match"),
+            Error::TimestampTooOld => f.write_str("timestamp: older than the accepted window"),
+            Error::TimestampInFuture => {
+                f.write_str("timestamp: further in the future than the accepted window")
+            }
+            Error::Replay => f.write_str("replay: already accepted within the window"),
+            Error::ReplayCacheFull => {
+                f.write_str("replay cache: full of live entries, request refused")
+            }
         }
     }
 }

@@ -42,15 +42,20 @@ pub mod digest;
 pub mod encode;
 mod error;
 pub mod huawei;
+pub mod mailgun;
 pub mod nonce;
 mod out;
+mod signature_text;
+pub mod sinch;
 mod sink;
 pub mod time;
+pub mod verify;
 
 pub use digest::{hmac_sha256, sha256, HmacKey, HmacSha256, Sha256, SHA256_LEN};
 pub use error::{Error, Field};
 pub use nonce::{Nonce, NONCE_MAX_LEN};
 pub use out::{Emit, Out};
+pub use signature_text::SignatureText;
 pub use sink::{Counter, Sink};
 pub use time::{Civil, Timestamp};
 

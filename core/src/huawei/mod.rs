@@ -1,8 +1,11 @@
 //! Huawei Cloud schemes: Voice Call `X-AKSK` ([`voice`]) and Message & SMS
-//! `X-WSSE` ([`sms`]). Both put a `UsernameToken` in a header; only the
-//! digest differs.
+//! `X-WSSE` ([`sms`]), which both put a `UsernameToken` in a header and
+//! differ only in the digest; and `SDK-HMAC-SHA256` request signing
+//! ([`apig`]) for API Gateway, IAM AK/SK and SMS "special AK/SK".
 
+pub mod apig;
 pub mod sms;
+pub mod verify;
 pub mod voice;
 
 use crate::error::check_len;

@@ -1,0 +1,641 @@
+//! What every verifier shares: constant-time comparison of MACs, the
+//! timestamp window, a fixed-size replay cache, strict decoding of received
+//! signatures, and case-insensitive header lookup.
+//!
+//! Each verifier runs its checks in one order and stops at the first
+//! failure:
+//! 1. format: required headers present, header values parsed, the received
+//!    signature decoded ([`Error::MissingHeader`], [`Error::Malformed`], …);
+//! 2. the MAC, recomputed and compared in constant time
+//!    ([`Error::SignatureMismatch`], which never says which bytes differed);
+//! 3. the timestamp against the caller's clock ([`Error::TimestampTooOld`],
+//!    [`Error::TimestampInFuture`]);
+//! 4. the replay cache ([`Error::Replay`], [`Error::ReplayCacheFull`]).
+//!
+//! Steps 3 and 4 run only when the caller asks for them with [`Checks`].
+//! Only an authentic request reaches the replay cache, so a forger cannot
+//! fill it.
+//!
+//! ```
+//! use callsign_core::verify::{Checks, Freshness, ReplayCache};
+//! use callsign_core::{mailgun, Error, HmacKey};
+//!
+//! let key = HmacKey::new(b"signing-key");
+//! let sig = mailgun::sign(&key, "1700000000", "token-0001")?;
+//! let mut seen = ReplayCache::<64>::new();
+//! let now = 1_700_000_030;
+//! let fresh = Freshness::new(now, mailgun::DEFAULT_MAX_AGE_SECS);
+//! mailgun::verify(&key, "1700000000", "token-0001", sig.as_str(), Checks::FreshOnce(fresh, &mut seen))?;
+//! assert_eq!(
+//!     mailgun::verify(&key, "1700000000", "token-0001", sig.as_str(), Checks::FreshOnce(fresh, &mut seen)),
+//!     Err(Error::Replay)
+//! );
+//! # Ok::<(), Error>(())
+//! ```
+
+use base64ct::Encoding;
+use subtle::ConstantTimeEq;
+
+use crate::{Error, Field, Sha256};
+
+/// Default clock tolerance, in seconds, for schemes whose vendor documents
+/// none (Sinch callbacks and webhooks, Huawei X-AKSK / X-WSSE): a
+/// timestamp up to 300 s before or after `now` is accepted. Mailgun's SDK
+/// uses 900 s: see [`crate::mailgun::DEFAULT_MAX_AGE_SECS`].
+pub const DEFAULT_MAX_SKEW_SECS: u64 = 300;
+
+/// Whether `a` and `b` are equal, in time that depends only on their
+/// lengths (lengths are public: every MAC has a fixed length).
+///
+/// ```
+/// use callsign_core::verify::ct_eq;
+/// assert!(ct_eq(b"abc", b"abc"));
+/// assert!(!ct_eq(b"abc", b"abd"));
+/// assert!(!ct_eq(b"abc", b"ab"));
+/// ```
+pub fn ct_eq(a: &[u8], b: &[u8]) -> bool {
+    bool::from(a.ct_eq(b))
+}
+
+/// The receiver's clock and how far a signed timestamp may be from it.
+///
+/// A timestamp `t` is fresh when `now - max_skew <= t <= now + max_skew`:
+/// both bounds are included, as in Mailgun's SDK (exactly 900 s old passes).
+///
+/// ```
+/// use callsign_core::{verify::Freshness, Error};
+/// let f = Freshness::new(1_000, 300);
+/// assert_eq!(f.check(700), Ok(()));
+/// assert_eq!(f.check(699), Err(Error::TimestampTooOld));
+/// assert_eq!(f.check(1_301), Err(Error::TimestampInFuture));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Freshness {
+    now: u64,
+    max_skew: u64,
+}
+
+impl Freshness {
+    /// `now` in Unix seconds from the caller's clock; `max_skew` in seconds.
+    ///
+    /// ```
+    /// let f = callsign_core::verify::Freshness::new(1_700_000_000, 60);
+    /// assert_eq!((f.now(), f.max_skew()), (1_700_000_000, 60));
+    /// ```
+    pub const fn new(now: u64, max_skew: u64) -> Self {
+        Freshness { now, max_skew }
+    }
+
+    /// `now` with the default tolerance [`DEFAULT_MAX_SKEW_SECS`].
+    ///
+    /// ```
+    /// let f = callsign_core::verify::Freshness::default_window(1_700_000_000);
+    /// assert_eq!(f.max_skew(), 300);
+    /// ```
+    pub const fn default_window(now: u64) -> Self {
+        Self::new(now, DEFAULT_MAX_SKEW_SECS)
+    }
+
+    /// The caller's clock, in Unix seconds.
+    ///
+    /// ```
+    /// assert_eq!(callsign_core::verify::Freshness::new(5, 1).now(), 5);
+    /// ```
+    pub const fn now(&self) -> u64 {
+        self.now
+    }
+
+    /// The tolerance, in seconds.
+    ///
+    /// ```
+    /// assert_eq!(callsign_core::verify::Freshness::new(5, 1).max_skew(), 1);
+    /// ```
+    pub const fn max_skew(&self) -> u64 {
+        self.max_skew
+    }
+
+    /// Checks a timestamp (Unix seconds) against the window.
+    ///
+    /// ```
+    /// use callsign_core::{verify::Freshness, Error};
+    /// let f = Freshness::new(100, 10);
+    /// assert_eq!(f.check(110), Ok(()));
+    /// assert_eq!(f.check(111), Err(Error::TimestampInFuture));
+    /// ```
+    pub fn check(&self, timestamp: u64) -> Result<(), Error> {
+        if timestamp < self.now.saturating_sub(self.max_skew) {
+            Err(Error::TimestampTooOld)
+        } else if timestamp > self.now.saturating_add(self.max_skew) {
+            Err(Error::TimestampInFuture)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// The last second at which a request signed at `timestamp` is still
+    /// fresh: until then, a replay cache must remember it.
+    ///
+    /// ```
+    /// assert_eq!(callsign_core::verify::Freshness::new(100, 10).expires_at(95), 105);
+    /// ```
+    pub const fn expires_at(&self, timestamp: u64) -> u64 {
+        timestamp.saturating_add(self.max_skew)
+    }
+}
+
+/// A fixed-size identity of an accepted request for a replay cache: the
+/// first 16 bytes of SHA-256 over the parts, each prefixed by its length
+/// (so `["ab", "c"]` and `["a", "bc"]` differ). The parts name the scheme
+/// and the request's nonce (or token, or signature); nothing is borrowed.
+///
+/// ```
+/// use callsign_core::verify::Fingerprint;
+/// let a = Fingerprint::of(&[b"mailgun", b"token-1"]);
+/// assert_eq!(a, Fingerprint::of(&[b"mailgun", b"token-1"]));
+/// assert_ne!(a, Fingerprint::of(&[b"mailgu", b"ntoken-1"]));
+/// assert_eq!(a.as_bytes().len(), 16);
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Fingerprint([u8; FINGERPRINT_LEN]);
+
+/// Size of a [`Fingerprint`], in bytes.
+pub const FINGERPRINT_LEN: usize = 16;
+
+impl Fingerprint {
+    /// The fingerprint of `parts`.
+    ///
+    /// ```
+    /// let f = callsign_core::verify::Fingerprint::of(&[b"sinch-webhook", b"nonce"]);
+    /// # let _ = f;
+    /// ```
+    pub fn of(parts: &[&[u8]]) -> Self {
+        let mut h = Sha256::new();
+        for part in parts {
+            h.update(&(part.len() as u64).to_be_bytes());
+            h.update(part);
+        }
+        let digest = h.finalize();
+        let mut id = [0u8; FINGERPRINT_LEN];
+        for (dst, src) in id.iter_mut().zip(digest) {
+            *dst = src;
+        }
+        Fingerprint(id)
+    }
+
+    /// The 16 bytes.
+    ///
+    /// ```
+    /// let f = callsign_core::verify::Fingerprint::of(&[]);
+    /// assert_eq!(f.as_bytes()[..2], [0xe3, 0xb0]); // SHA-256 of nothing
+    /// ```
+    pub const fn as_bytes(&self) -> &[u8; FINGERPRINT_LEN] {
+        &self.0
+    }
+}
+
+impl core::fmt::Debug for Fingerprint {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("Fingerprint(")?;
+        for b in self.0 {
+            write!(f, "{b:02x}")?;
+        }
+        f.write_str(")")
+    }
+}
+
+/// Remembers accepted requests until they expire, and refuses a second one
+/// with the same [`Fingerprint`]. [`ReplayCache`] is the fixed-size,
+/// allocation-free implementation; a server may implement this trait over
+/// shared storage.
+///
+/// ```
+/// use callsign_core::verify::{Fingerprint, ReplayCache, ReplayGuard};
+/// use callsign_core::Error;
+/// let mut cache = ReplayCache::<1>::new();
+/// let guard: &mut dyn ReplayGuard = &mut cache;
+/// let id = Fingerprint::of(&[b"n1"]);
+/// assert_eq!(guard.check_and_remember(id, 110, 100), Ok(()));
+/// assert_eq!(guard.check_and_remember(id, 110, 101), Err(Error::Replay));
+/// ```
+pub trait ReplayGuard {
+    /// Refuses `id` with [`Error::Replay`] if it is remembered and still
+    /// live at `now`; otherwise remembers it until `expires_at` (inclusive).
+    /// An implementation that cannot remember it must refuse the request
+    /// ([`Error::ReplayCacheFull`]): replay protection fails closed.
+    fn check_and_remember(
+        &mut self,
+        id: Fingerprint,
+        expires_at: u64,
+        now: u64,
+    ) -> Result<(), Error>;
+}
+
+/// One remembered request.
+#[derive(Clone, Copy)]
+struct Slot {
+    id: Fingerprint,
+    expires_at: u64,
+}
+
+/// A replay cache of `N` entries, each a 16-byte [`Fingerprint`] and an
+/// expiry time (32 bytes per entry with the slot tag), in a fixed array.
+///
+/// An entry is live until the request's timestamp leaves the freshness
+/// window (`timestamp + max_skew`); after that, a replay is refused as stale
+/// anyway, so its slot is reused. When every slot holds a live entry, a new
+/// request is refused with [`Error::ReplayCacheFull`] (fail closed).
+///
+/// **Sizing.** A request may arrive with a timestamp up to `max_skew` in the
+/// future, so an entry can stay live for up to `2 × max_skew` seconds after
+/// it is accepted. Choose `N ≥ peak accepted requests per second × 2 ×
+/// max_skew`: for 5 requests/s and the default ±300 s, `N = 3000`
+/// (96 KiB). Lookups scan all `N` slots.
+///
+/// ```
+/// use callsign_core::verify::{Fingerprint, ReplayCache, ReplayGuard};
+/// use callsign_core::Error;
+/// let mut cache = ReplayCache::<2>::new();
+/// let (a, b, c) = (Fingerprint::of(&[b"a"]), Fingerprint::of(&[b"b"]), Fingerprint::of(&[b"c"]));
+/// cache.check_and_remember(a, 100, 50)?;
+/// cache.check_and_remember(b, 200, 50)?;
+/// assert_eq!(cache.check_and_remember(c, 300, 60), Err(Error::ReplayCacheFull));
+/// // At 101, `a` has expired: its slot is reused.
+/// cache.check_and_remember(c, 300, 101)?;
+/// assert_eq!(cache.live(101), 2);
+/// # Ok::<(), Error>(())
+/// ```
+#[derive(Clone)]
+pub struct ReplayCache<const N: usize> {
+    slots: [Option<Slot>; N],
+}
+
+impl<const N: usize> ReplayCache<N> {
+    /// An empty cache.
+    ///
+    /// ```
+    /// let cache = callsign_core::verify::ReplayCache::<16>::new();
+    /// assert_eq!(cache.live(0), 0);
+    /// ```
+    pub const fn new() -> Self {
+        ReplayCache { slots: [None; N] }
+    }
+
+    /// The number of entries (`N`).
+    ///
+    /// ```
+    /// assert_eq!(callsign_core::verify::ReplayCache::<16>::capacity(), 16);
+    /// ```
+    pub const fn capacity() -> usize {
+        N
+    }
+
+    /// How many entries are live at `now`.
+    ///
+    /// ```
+    /// use callsign_core::verify::{Fingerprint, ReplayCache, ReplayGuard};
+    /// let mut cache = ReplayCache::<4>::new();
+    /// cache.check_and_remember(Fingerprint::of(&[b"x"]), 10, 0)?;
+    /// assert_eq!((cache.live(10), cache.live(11)), (1, 0));
+    /// # Ok::<(), callsign_core::Error>(())
+    /// ```
+    pub fn live(&self, now: u64) -> usize {
+        self.slots
+            .iter()
+            .flatten()
+            .filter(|s| s.expires_at >= now)
+            .count()
+    }
+
+    /// Forgets every entry.
+    ///
+    /// ```
+    /// use callsign_core::verify::{Fingerprint, ReplayCache, ReplayGuard};
+    /// let mut cache = ReplayCache::<1>::new();
+    /// cache.check_and_remember(Fingerprint::of(&[b"x"]), 10, 0)?;
+    /// cache.clear();
+    /// assert_eq!(cache.live(0), 0);
+    /// # Ok::<(), callsign_core::Error>(())
+    /// ```
+    pub fn clear(&mut self) {
+        self.slots = [None; N];
+    }
+}
+
+impl<const N: usize> Default for ReplayCache<N> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<const N: usize> ReplayGuard for ReplayCache<N> {
+    fn check_and_remember(
+        &mut self,
+        id: Fingerprint,
+        expires_at: u64,
+        now: u64,
+    ) -> Result<(), Error> {
+        let mut free = None;
+        for (i, slot) in self.slots.iter().enumerate() {
+            match slot {
+                Some(s) if s.expires_at >= now => {
+                    if s.id == id {
+                        return Err(Error::Replay);
+                    }
+                }
+                _ => {
+                    if free.is_none() {
+                        free = Some(i);
+                    }
+                }
+            }
+        }
+        match free.and_then(|i| self.slots.get_mut(i)) {
+            Some(slot) => {
+                *slot = Some(Slot { id, expires_at });
+                Ok(())
+            }
+            None => Err(Error::ReplayCacheFull),
+        }
+    }
+}
+
+impl<const N: usize> core::fmt::Debug for ReplayCache<N> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("ReplayCache")
+            .field("capacity", &N)
+            .field("occupied", &self.slots.iter().flatten().count())
+            .finish()
+    }
+}
+
+/// What a verifier checks besides the signature.
+///
+/// ```
+/// use callsign_core::verify::{Checks, Freshness, ReplayCache};
+/// let mut cache = ReplayCache::<8>::new();
+/// let _signature_only = Checks::SignatureOnly;
+/// let _fresh = Checks::Fresh(Freshness::default_window(1_700_000_000));
+/// let _fresh_once = Checks::FreshOnce(Freshness::default_window(1_700_000_000), &mut cache);
+/// ```
+pub enum Checks<'c> {
+    /// The signature only: no clock, no replay cache (what the vendors'
+    /// SDKs do, except Mailgun's age check).
+    SignatureOnly,
+    /// The signature and the timestamp window.
+    Fresh(Freshness),
+    /// The signature, the timestamp window, and the replay cache: each
+    /// authentic request is accepted once while it is fresh.
+    FreshOnce(Freshness, &'c mut dyn ReplayGuard),
+}
+
+impl Checks<'_> {
+    /// Runs the window and replay checks after the signature matched.
+    /// `timestamp` parses the request's timestamp (only called when a
+    /// window is asked for); `id` names the request for the replay cache.
+    pub(crate) fn after_signature(
+        self,
+        timestamp: impl FnOnce() -> Result<u64, Error>,
+        id: impl FnOnce() -> Fingerprint,
+    ) -> Result<(), Error> {
+        match self {
+            Checks::SignatureOnly => Ok(()),
+            Checks::Fresh(window) => window.check(timestamp()?),
+            Checks::FreshOnce(window, guard) => {
+                let t = timestamp()?;
+                window.check(t)?;
+                guard.check_and_remember(id(), window.expires_at(t), window.now())
+            }
+        }
+    }
+}
+
+impl core::fmt::Debug for Checks<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            Checks::SignatureOnly => f.write_str("SignatureOnly"),
+            Checks::Fresh(w) => f.debug_tuple("Fresh").field(w).finish(),
+            Checks::FreshOnce(w, _) => f
+                .debug_tuple("FreshOnce")
+                .field(w)
+                .field(&"<replay guard>")
+                .finish(),
+        }
+    }
+}
+
+/// The value of the header `name` (ASCII case-insensitive) in `headers`,
+/// given as `(name, value)` pairs in the order received. `None` when absent;
+/// [`Error::DuplicateHeader`] (with both indices) when present more than
+/// once, since two values for a signed header are ambiguous.
+///
+/// ```
+/// use callsign_core::{verify::find_header, Error};
+/// let headers = [("Content-Type", "application/json"), ("X-Timestamp", "t")];
+/// assert_eq!(find_header(&headers, "content-type"), Ok(Some("application/json")));
+/// assert_eq!(find_header(&headers, "authorization"), Ok(None));
+/// let twice = [("a", "1"), ("b", "2"), ("A", "3")];
+/// assert_eq!(find_header(&twice, "a"), Err(Error::DuplicateHeader { first: 0, second: 2 }));
+/// ```
+pub fn find_header<'a>(
+    headers: &[(&'a str, &'a str)],
+    name: &str,
+) -> Result<Option<&'a str>, Error> {
+    let mut found: Option<(usize, &'a str)> = None;
+    for (i, (n, v)) in headers.iter().enumerate() {
+        if n.eq_ignore_ascii_case(name) {
+            if let Some((first, _)) = found {
+                return Err(Error::DuplicateHeader { first, second: i });
+            }
+            found = Some((i, *v));
+        }
+    }
+    Ok(found.map(|(_, v)| v))
+}
+
+/// Parses decimal Unix seconds: 1 to 20 ASCII digits that fit in a `u64`,
+/// else [`Error::Malformed`] at the first byte that does not fit.
+///
+/// ```
+/// use callsign_core::{verify::parse_unix_seconds, Error, Field};
+/// assert_eq!(parse_unix_seconds("1634579353"), Ok(1_634_579_353));
+/// assert_eq!(parse_unix_seconds("17e8"), Err(Error::Malformed { field: Field::Timestamp, position: 2 }));
+/// assert_eq!(parse_unix_seconds(""), Err(Error::Malformed { field: Field::Timestamp, position: 0 }));
+/// ```
+pub fn parse_unix_seconds(text: &str) -> Result<u64, Error> {
+    let malformed = |position| Error::Malformed {
+        field: Field::Timestamp,
+        position,
+    };
+    if text.is_empty() {
+        return Err(malformed(0));
+    }
+    let mut value: u64 = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if !b.is_ascii_digit() {
+            return Err(malformed(i));
+        }
+        value = value
+            .checked_mul(10)
+            .and_then(|v| v.checked_add(u64::from(b.wrapping_sub(b'0'))))
+            .ok_or(malformed(i))?;
+    }
+    Ok(value)
+}
+
+/// Whether `b` is in the standard Base64 alphabet (`A–Z a–z 0–9 + /`).
+pub(crate) const fn is_base64_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'+' || b == b'/'
+}
+
+/// Decodes a received signature in padded standard Base64 into exactly `N`
+/// bytes (in constant time: RustCrypto `base64ct`). Anything else, text
+/// that is not canonical included, is [`Error::Malformed`] for `field` at
+/// the first byte that does not fit.
+pub(crate) fn decode_base64_exact<const N: usize>(
+    text: &[u8],
+    field: Field,
+) -> Result<[u8; N], Error> {
+    let mut out = [0u8; N];
+    if let Ok(decoded) = base64ct::Base64::decode(text, &mut out) {
+        if decoded.len() == N {
+            return Ok(out);
+        }
+    }
+    // Error path: the text is public, so plain scanning is fine.
+    let significant = N.saturating_mul(4).div_ceil(3);
+    let padded = crate::encode::base64_len(N).unwrap_or(usize::MAX);
+    let data_len = text
+        .iter()
+        .rposition(|&b| b != b'=')
+        .map_or(0, |i| i.saturating_add(1));
+    let position = match text.iter().position(|&b| !is_base64_char(b)) {
+        Some(i) if i < data_len => i,
+        _ if data_len != significant => data_len.min(significant),
+        _ if text.len() != padded => text.len().min(padded),
+        // Right shape, but the last character's unused bits are not zero.
+        _ => significant.saturating_sub(1),
+    };
+    Err(Error::Malformed { field, position })
+}
+
+/// The value of a lowercase hex digit, or `0xff` for any other byte.
+/// Branch-free, so decoding a received MAC does not depend on its digits.
+#[inline(always)]
+const fn lower_hex_value(c: u8) -> u8 {
+    // 0xff if lo <= c <= hi, else 0x00, without a data-dependent branch.
+    const fn in_range(c: u8, lo: u8, hi: u8) -> u8 {
+        let a = ((c as i16).wrapping_sub(lo as i16) >> 8) as u8; // 0xff if c < lo
+        let b = ((hi as i16).wrapping_sub(c as i16) >> 8) as u8; // 0xff if c > hi
+        !(a | b)
+    }
+    let digit = in_range(c, b'0', b'9');
+    let letter = in_range(c, b'a', b'f');
+    (digit & c.wrapping_sub(b'0'))
+        | (letter & c.wrapping_sub(b'a').wrapping_add(10))
+        | !(digit | letter)
+}
+
+/// Decodes a received MAC in lowercase hex into exactly `N` bytes.
+/// Upper-case digits are refused, as the vendors compare the text:
+/// [`Error::Malformed`] at the first offending byte, or at the end when the
+/// length is wrong.
+pub(crate) fn decode_hex_lower_exact<const N: usize>(
+    text: &[u8],
+    field: Field,
+) -> Result<[u8; N], Error> {
+    let mut out = [0u8; N];
+    let mut bad = 0u8;
+    for (dst, pair) in out.iter_mut().zip(text.chunks_exact(2)) {
+        if let [hi, lo] = pair {
+            let (h, l) = (lower_hex_value(*hi), lower_hex_value(*lo));
+            bad |= (h | l) & 0xf0;
+            *dst = (h << 4) | (l & 0x0f);
+        }
+    }
+    if bad != 0 {
+        let position = text
+            .iter()
+            .position(|&c| lower_hex_value(c) > 0x0f)
+            .unwrap_or(0);
+        return Err(Error::Malformed { field, position });
+    }
+    if text.len() != N.saturating_mul(2) {
+        return Err(Error::Malformed {
+            field,
+            position: text.len().min(N.saturating_mul(2)),
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_hex_values() {
+        for c in 0..=255u8 {
+            let want = match c {
+                b'0'..=b'9' => c - b'0',
+                b'a'..=b'f' => c - b'a' + 10,
+                _ => 0xff,
+            };
+            assert_eq!(lower_hex_value(c), want, "{c}");
+        }
+    }
+
+    #[test]
+    fn hex_decoding_is_strict() {
+        assert_eq!(
+            decode_hex_lower_exact::<2>(b"0aff", Field::Signature),
+            Ok([0x0a, 0xff])
+        );
+        assert_eq!(
+            decode_hex_lower_exact::<2>(b"0aFf", Field::Signature),
+            Err(Error::Malformed {
+                field: Field::Signature,
+                position: 2
+            })
+        );
+        assert_eq!(
+            decode_hex_lower_exact::<2>(b"0af", Field::Signature),
+            Err(Error::Malformed {
+                field: Field::Signature,
+                position: 3
+            })
+        );
+        assert_eq!(
+            decode_hex_lower_exact::<2>(b"0aff00", Field::Signature),
+            Err(Error::Malformed {
+                field: Field::Signature,
+                position: 4
+            })
+        );
+    }
+
+    #[test]
+    fn base64_decoding_is_strict() {
+        assert_eq!(
+            decode_base64_exact::<2>(b"aGk=", Field::Signature),
+            Ok(*b"hi")
+        );
+        for (text, position) in [
+            (&b"aGk"[..], 3),
+            (b"aG=k", 2),
+            (b"aGl=", 2),
+            (b"a-k=", 1),
+            (b"aGk=aGk=", 3),
+            (b"aGlh", 3),
+        ] {
+            assert_eq!(
+                decode_base64_exact::<2>(text, Field::Signature),
+                Err(Error::Malformed {
+                    field: Field::Signature,
+                    position
+                }),
+                "{:?}",
+                core::str::from_utf8(text)
+            );
+        }
+    }
+}
