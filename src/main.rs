@@ -6,8 +6,12 @@
 //! bytes). Bad input prints one line on stderr naming the field and exits
 //! with status 2.
 
+mod apig;
 mod demo;
+mod http_input;
 mod secret;
+mod sinch_cli;
+mod verify_cli;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -60,6 +64,42 @@ enum Command {
     /// Sign a sample request for every scheme with fixed sample credentials
     /// and print ready-to-paste curl commands.
     Demo,
+    /// Huawei SDK-HMAC-SHA256 request signing (API Gateway App auth, IAM
+    /// AK/SK, SMS "special AK/SK"); also SDK-HMAC-SM3 and V11-HMAC-SHA256.
+    ///
+    /// Prints one `Name: value` line per header to add (X-Sdk-Date, Host,
+    /// X-Sdk-Content-Sha256), then `Authorization: ...` and
+    /// `Request-Target: /path?query`. The secret (SK) comes from
+    /// CALLSIGN_SECRET or CALLSIGN_SECRET_HEX.
+    HuaweiApig(apig::ApigArgs),
+    /// Sinch Application-signed request (Voice v1, Verification), or with
+    /// --service a Voice API v2 `service`-signed request.
+    ///
+    /// Prints `x-timestamp: TS` and `Authorization: Application KEY:SIG`
+    /// (`service KEY:SIG`). The secret is the Base64 application (service)
+    /// secret as issued, from CALLSIGN_SECRET or CALLSIGN_SECRET_HEX.
+    Sinch(sinch_cli::SinchArgs),
+    /// Sinch Conversation / SMS webhook signature.
+    ///
+    /// Prints `x-sinch-webhook-signature: SIG`. The webhook secret (used as
+    /// its bytes) comes from CALLSIGN_SECRET or CALLSIGN_SECRET_HEX.
+    SinchWebhook(sinch_cli::SinchWebhookArgs),
+    /// Sinch Numbers callback signature.
+    ///
+    /// Prints `X-Sinch-Signature: HEX`. The callback secret comes from
+    /// CALLSIGN_SECRET or CALLSIGN_SECRET_HEX.
+    SinchNumbers(sinch_cli::SinchNumbersArgs),
+    /// Mailgun webhook signature.
+    ///
+    /// Prints `signature: HEX`. The webhook signing key comes from
+    /// CALLSIGN_SECRET or CALLSIGN_SECRET_HEX.
+    MailgunWebhook(sinch_cli::MailgunWebhookArgs),
+    /// Verify a received request: prints `valid` (exit 0) or
+    /// `invalid: REASON` (exit 1); a bad invocation exits 2.
+    ///
+    /// The secret (as for signing) comes from CALLSIGN_SECRET or
+    /// CALLSIGN_SECRET_HEX.
+    Verify(verify_cli::VerifyArgs),
 }
 
 #[derive(Args, Debug)]
@@ -113,7 +153,11 @@ fn main() -> ExitCode {
             return fail(message.join(" ").trim_start_matches("error: "));
         }
     };
-    match run(cli.command) {
+    let command = match cli.command {
+        Command::Verify(args) => return verify_cli::run(args),
+        command => command,
+    };
+    match run(command) {
         Ok(text) => {
             let mut stdout = std::io::stdout().lock();
             if stdout.write_all(text.as_bytes()).is_err() || stdout.flush().is_err() {
@@ -163,6 +207,13 @@ fn run(command: Command) -> Result<String, UsageError> {
             Ok(format!("Authorization: {}\n", value.to_heapless()?))
         }
         Command::Demo => demo::run(now()?),
+        Command::HuaweiApig(args) => apig::run(args, now),
+        Command::Sinch(args) => sinch_cli::sinch(args),
+        Command::SinchWebhook(args) => sinch_cli::sinch_webhook(args),
+        Command::SinchNumbers(args) => sinch_cli::sinch_numbers(args),
+        Command::MailgunWebhook(args) => sinch_cli::mailgun_webhook(args),
+        // Dispatched by main(), which sets the exit status from the verdict.
+        Command::Verify(_) => Err(UsageError("verify: dispatched by main".into())),
     }
 }
 
