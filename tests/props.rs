@@ -526,3 +526,39 @@ proptest! {
         prop_assert_eq!(x.password_digest().len(), 44);
     }
 }
+
+proptest! {
+    /// The two-compression fast path for short messages, and the streaming
+    /// path for longer ones, agree with the `hmac` crate for any split of
+    /// the message into parts.
+    #[test]
+    fn mac_parts_agree_with_reference(
+        secret in proptest::collection::vec(any::<u8>(), 0..100),
+        message in proptest::collection::vec(any::<u8>(), 0..140),
+        cuts in proptest::collection::vec(any::<prop::sample::Index>(), 0..4),
+    ) {
+        let mut points: Vec<usize> = cuts.iter().map(|c| c.index(message.len() + 1)).collect();
+        points.sort_unstable();
+        let mut parts: Vec<&[u8]> = Vec::new();
+        let mut start = 0;
+        for p in points {
+            parts.push(&message[start..p]);
+            start = p;
+        }
+        parts.push(&message[start..]);
+        let key = HmacKey::new(&secret);
+        prop_assert_eq!(key.mac_parts(&parts), ref_hmac(&secret, &message));
+    }
+
+    /// The table Base64 of a MAC equals the constant-time streaming encoder.
+    #[test]
+    fn base64_32_agrees_with_streaming_base64(digest in any::<[u8; 32]>()) {
+        let mut streamed = [0u8; 44];
+        let mut out = callsign_core::Out::new(&mut streamed);
+        callsign_core::encode::base64(&digest, &mut out);
+        prop_assert_eq!(out.finish(), Ok(44));
+        prop_assert_eq!(callsign_core::encode::base64_32(&digest), streamed);
+        let reference = base64(&digest);
+        prop_assert_eq!(&streamed[..], reference.as_bytes());
+    }
+}

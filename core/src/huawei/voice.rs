@@ -69,10 +69,9 @@ impl<'a> XAksk<'a> {
         created: Timestamp,
     ) -> Result<Self, Error> {
         let app_key = validate_app_key(app_key)?;
-        let mut mac = key.start();
-        mac.update(nonce.as_bytes());
-        mac.update(&created.extended().to_array());
-        let digest = crate::encode::base64_32(&mac.finalize());
+        let created_text = created.extended().to_array();
+        let tag = key.mac_parts(&[nonce.as_bytes(), &created_text]);
+        let digest = crate::encode::base64_32(&tag);
         Ok(XAksk {
             app_key,
             digest,
