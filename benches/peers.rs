@@ -18,11 +18,12 @@
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
-use base64::Engine as _;
+use callsign_cli::peers::{
+    assemble_x_aksk, sha256_blocks, HmacSha2, Limit, OpenSsl, PeerMac, Ring, LIMIT_BLOCKS,
+};
 use callsign_core::huawei::{sms, voice};
 use callsign_core::{basic::Basic, HmacKey, Nonce, Timestamp};
 use criterion::{Criterion, Throughput};
-use hmac::Mac;
 use sha2::Digest;
 
 const APP_KEY: &str = "a1B2c3D4e5F6g7H8i9J0kLmNoPqR";
@@ -30,97 +31,6 @@ const SECRET: &[u8] = b"Zy9Xw8Vu7Ts6Rq5Po4Nm3Lk2Ji1H";
 const NONCE: &str = "66c92b11ff8a425fb8d4ccfe0ed9ed1f";
 const CREATED: u64 = 1_709_280_930;
 const SIZES: [usize; 5] = [16, 64, 1024, 64 * 1024, 1024 * 1024];
-const LIMIT_BLOCKS: usize = 128;
-
-/// Compressions of a SHA-256 over `n` bytes after `prefix_blocks` blocks.
-fn sha256_blocks(n: usize) -> usize {
-    (n + 9).div_ceil(64)
-}
-
-/// The X-AKSK value assembled the same way for every peer: only the HMAC
-/// differs. The created text comes from callsign for all, so formatting the
-/// date costs every candidate the same.
-fn assemble_x_aksk(tag: &[u8; 32], nonce: &str, created: &[u8; 20], out: &mut [u8]) -> usize {
-    let mut digest = [0u8; 44];
-    let n = base64::engine::general_purpose::STANDARD
-        .encode_slice(tag, &mut digest)
-        .expect("44 bytes fit");
-    let parts: [&[u8]; 9] = [
-        b"UsernameToken Username=\"",
-        APP_KEY.as_bytes(),
-        b"\",PasswordDigest=\"",
-        &digest[..n],
-        b"\",Nonce=\"",
-        nonce.as_bytes(),
-        b"\",Created=\"",
-        created,
-        b"\"",
-    ];
-    let mut pos = 0;
-    for p in parts {
-        out[pos..pos + p.len()].copy_from_slice(p);
-        pos += p.len();
-    }
-    pos
-}
-
-/// A peer's HMAC-SHA256, with a key prepared once where the library allows.
-trait PeerMac: Sized {
-    const NAME: &'static str;
-    fn new(key: &[u8]) -> Self;
-    fn mac(&self, parts: &[&[u8]]) -> [u8; 32];
-    fn mac_fresh(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
-        Self::new(key).mac(parts)
-    }
-}
-
-struct HmacSha2(hmac::Hmac<sha2::Sha256>);
-impl PeerMac for HmacSha2 {
-    const NAME: &'static str = "hmac+sha2 (cloned key)";
-    fn new(key: &[u8]) -> Self {
-        HmacSha2(hmac::Hmac::new_from_slice(key).expect("any key length"))
-    }
-    fn mac(&self, parts: &[&[u8]]) -> [u8; 32] {
-        let mut m = self.0.clone();
-        for p in parts {
-            m.update(p);
-        }
-        m.finalize().into_bytes().into()
-    }
-}
-
-struct Ring(ring::hmac::Key);
-impl PeerMac for Ring {
-    const NAME: &'static str = "ring";
-    fn new(key: &[u8]) -> Self {
-        Ring(ring::hmac::Key::new(ring::hmac::HMAC_SHA256, key))
-    }
-    fn mac(&self, parts: &[&[u8]]) -> [u8; 32] {
-        let mut ctx = ring::hmac::Context::with_key(&self.0);
-        for p in parts {
-            ctx.update(p);
-        }
-        ctx.sign().as_ref().try_into().expect("32 bytes")
-    }
-}
-
-struct OpenSsl(openssl::pkey::PKey<openssl::pkey::Private>);
-impl PeerMac for OpenSsl {
-    const NAME: &'static str = "OpenSSL (EVP)";
-    fn new(key: &[u8]) -> Self {
-        OpenSsl(openssl::pkey::PKey::hmac(key).expect("hmac key"))
-    }
-    fn mac(&self, parts: &[&[u8]]) -> [u8; 32] {
-        let mut s = openssl::sign::Signer::new(openssl::hash::MessageDigest::sha256(), &self.0)
-            .expect("signer");
-        for p in parts {
-            s.update(p).expect("update");
-        }
-        let mut out = [0u8; 32];
-        s.sign(&mut out).expect("sign");
-        out
-    }
-}
 
 /// callsign's C ABI, loaded from the shared library.
 struct CAbi {
@@ -177,14 +87,10 @@ fn target_dir() -> PathBuf {
 }
 
 fn bench_limit(c: &mut Criterion) {
-    use sha2::digest::generic_array::GenericArray;
-    let blocks = vec![GenericArray::from([0x5au8; 64]); LIMIT_BLOCKS];
+    let mut limit = Limit::new();
     let mut g = c.benchmark_group("limit");
     g.throughput(Throughput::Bytes((LIMIT_BLOCKS * 64) as u64));
-    g.bench_function("compress256_8KiB", |b| {
-        let mut state = [0u32; 8];
-        b.iter(|| sha2::compress256(black_box(&mut state), black_box(&blocks)))
-    });
+    g.bench_function("compress256_8KiB", |b| b.iter(|| limit.run()));
     g.finish();
 }
 
@@ -209,11 +115,11 @@ fn bench_x_aksk(c: &mut Criterion, abi: Option<&CAbi>) {
             let text = created.extended().to_array();
             let parts: [&[u8]; 2] = [NONCE.as_bytes(), &text];
             let tag = if fresh {
-                P::mac_fresh(black_box(SECRET), &parts)
+                P::new(black_box(SECRET)).mac(&parts)
             } else {
                 prepared.mac(&parts)
             };
-            assemble_x_aksk(&tag, NONCE, &text, buf)
+            assemble_x_aksk(APP_KEY, &tag, NONCE, &text, buf)
         };
         let n = sign(buf, &prepared);
         assert_eq!(&buf[..n], expected.as_bytes(), "{} disagrees", P::NAME);

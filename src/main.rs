@@ -6,6 +6,7 @@
 //! bytes). Bad input prints one line on stderr naming the field and exits
 //! with status 2.
 
+mod bench;
 mod demo;
 mod secret;
 
@@ -60,6 +61,14 @@ enum Command {
     /// Sign a sample request for every scheme with fixed sample credentials
     /// and print ready-to-paste curl commands.
     Demo,
+    /// Measure callsign beside its peers (hmac+sha2, ring, and OpenSSL when
+    /// built with `--features openssl`) and the SHA-256 compression limit on
+    /// this machine, in a few seconds. Build with --release.
+    Bench {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -163,6 +172,7 @@ fn run(command: Command) -> Result<String, UsageError> {
             Ok(format!("Authorization: {}\n", value.to_heapless()?))
         }
         Command::Demo => demo::run(now()?),
+        Command::Bench { json } => bench::run(json).map_err(UsageError),
     }
 }
 

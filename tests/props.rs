@@ -562,3 +562,20 @@ proptest! {
         prop_assert_eq!(&streamed[..], reference.as_bytes());
     }
 }
+
+proptest! {
+    /// The table encoder for public data equals the constant-time encoder
+    /// for any length (chunk boundaries at 48 bytes included).
+    #[test]
+    fn base64_public_agrees_with_base64(data in proptest::collection::vec(any::<u8>(), 0..200)) {
+        let mut a = vec![0u8; data.len().div_ceil(3) * 4];
+        let mut b = a.clone();
+        let mut out = callsign_core::Out::new(&mut a);
+        callsign_core::encode::base64(&data, &mut out);
+        prop_assert_eq!(out.finish(), Ok(b.len()));
+        let mut out = callsign_core::Out::new(&mut b);
+        callsign_core::encode::base64_public(&data, &mut out);
+        prop_assert_eq!(out.finish(), Ok(a.len()));
+        prop_assert_eq!(a, b);
+    }
+}
