@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Code size of the C ABI on this machine (x86_64): the release
-# libcallsign.a, and the .text/.rodata that a C program calling only the
-# X-AKSK function adds over an empty C program, at opt-level "z" and 3
-# (gcc -Os, --gc-sections, stripped; sizes from `size -A`).
+# Footprint of the C ABI on this machine (x86_64), printed as Markdown:
+# - code: the release libcallsign.a, and the .text/.rodata that a C program
+#   calling only X-AKSK, or every entry point, adds over an empty C program,
+#   at opt-level "z" and 3 (gcc -Os, --gc-sections, stripped; `size -A`);
+# - stack: the peak stack of one call of each main entry point, measured by
+#   stack painting (scripts/footprint/stack.c says how), opt-level 3.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -14,14 +16,23 @@ build_c() {
     gcc -Os -ffunction-sections -fdata-sections -Iinclude "$1" ${2:-} -Wl,--gc-sections -s -o "$3"
 }
 build_c scripts/footprint/empty.c "" "$work/empty"
-printf '| opt-level | libcallsign.a bytes | X-AKSK-only program: +.text | +.rodata |\n|---|---|---|---|\n'
+echo "| opt-level | libcallsign.a bytes | program | +.text bytes | +.rodata bytes |"
+echo "|---|---|---|---|---|"
 for level in z 3; do
     target="$root/target/footprint-$level"
     CARGO_PROFILE_RELEASE_OPT_LEVEL=$level CARGO_TARGET_DIR="$target" \
         cargo build -p callsign-ffi --release --locked -q
     lib="$target/release/libcallsign.a"
-    build_c scripts/footprint/x_aksk.c "$lib" "$work/x_aksk-$level"
-    text=$(( $(section "$work/x_aksk-$level" .text) - $(section "$work/empty" .text) ))
-    rodata=$(( $(section "$work/x_aksk-$level" .rodata) - $(section "$work/empty" .rodata) ))
-    printf '| %s | %s | %s | %s |\n' "$level" "$(stat -c %s "$lib")" "$text" "$rodata"
+    for program in x_aksk stack; do
+        build_c "scripts/footprint/$program.c" "$lib" "$work/$program-$level"
+        text=$(($(section "$work/$program-$level" .text) - $(section "$work/empty" .text)))
+        rodata=$(($(section "$work/$program-$level" .rodata) - $(section "$work/empty" .rodata)))
+        label=$([ "$program" = x_aksk ] && echo "X-AKSK only" || echo "X-AKSK, X-WSSE, Basic, key")
+        echo "| $level | $(stat -c %s "$lib") | $label | $text | $rodata |"
+    done
 done
+echo
+echo "| entry point (opt-level 3) | peak stack bytes |"
+echo "|---|---|"
+gcc -O2 -Iinclude scripts/footprint/stack.c "$root/target/footprint-3/release/libcallsign.a" -o "$work/stack"
+"$work/stack" | awk '{n = $NF; $NF = ""; sub(/ $/, ""); printf "| %s | %s |\n", $0, n}'

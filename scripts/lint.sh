@@ -8,7 +8,7 @@ bash scripts/setup.sh
 cargo fmt --all -- --check
 # callsign-ffi alone: built with the CLI's dev-dependencies, feature
 # unification would link std into it (see Cargo.toml default-members).
-cargo clippy --workspace --exclude callsign-ffi --all-targets --locked -- -D warnings
+cargo clippy --workspace --exclude callsign-ffi --all-targets --all-features --locked -- -D warnings
 cargo clippy -p callsign-ffi --locked -- -D warnings
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --exclude callsign-ffi --no-deps --locked
 RUSTDOCFLAGS="-D warnings" cargo doc -p callsign-ffi --no-deps --locked

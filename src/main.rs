@@ -7,6 +7,7 @@
 //! with status 2.
 
 mod apig;
+mod bench;
 mod demo;
 mod http_input;
 mod secret;
@@ -100,6 +101,14 @@ enum Command {
     /// The secret (as for signing) comes from CALLSIGN_SECRET or
     /// CALLSIGN_SECRET_HEX.
     Verify(verify_cli::VerifyArgs),
+    /// Measure callsign beside its peers (hmac+sha2, ring, and OpenSSL when
+    /// built with `--features openssl`) and the SHA-256 compression limit on
+    /// this machine, in a few seconds. Build with --release.
+    Bench {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -214,6 +223,7 @@ fn run(command: Command) -> Result<String, UsageError> {
         Command::MailgunWebhook(args) => sinch_cli::mailgun_webhook(args),
         // Dispatched by main(), which sets the exit status from the verdict.
         Command::Verify(_) => Err(UsageError("verify: dispatched by main".into())),
+        Command::Bench { json } => bench::run(json).map_err(UsageError),
     }
 }
 

@@ -288,3 +288,31 @@ fn demo_prints_a_curl_command_per_scheme() {
         assert!(out.contains(header), "{header} missing: {out}");
     }
 }
+
+#[test]
+fn bench_json_compares_callsign_with_peers_and_the_limit() {
+    let o = callsign(&["bench", "--json"], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json: Value = serde_json::from_str(&stdout(&o)).expect("valid JSON");
+    let compression_ns = json["compression_ns"].as_f64().unwrap();
+    assert!(compression_ns > 0.0 && compression_ns < 100_000.0, "{json}");
+    let results = json["results"].as_array().unwrap();
+    let find = |case: &str, candidate: &str| {
+        results
+            .iter()
+            .find(|r| r["case"] == case && r["candidate"] == candidate)
+            .unwrap_or_else(|| panic!("no {case} / {candidate} in {json}"))
+    };
+    for case in ["x-aksk, precomputed key", "x-aksk, fresh key"] {
+        for candidate in ["callsign", "hmac+sha2 (cloned key)", "ring"] {
+            let r = find(case, candidate);
+            let ns = r["ns_per_op"].as_f64().unwrap();
+            let ops = r["ops_per_s"].as_f64().unwrap();
+            assert!((ns * ops / 1e9 - 1.0).abs() < 0.01, "{r}");
+            let of_limit = r["of_limit"].as_f64().unwrap();
+            assert!(of_limit > 0.0 && of_limit <= 1.5, "{r}");
+            assert!(r["vs_best_peer"].as_f64().unwrap() > 0.0, "{r}");
+        }
+    }
+    assert!(find("basic", "callsign")["of_limit"].is_null());
+}

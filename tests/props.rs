@@ -526,3 +526,56 @@ proptest! {
         prop_assert_eq!(x.password_digest().len(), 44);
     }
 }
+
+proptest! {
+    /// The two-compression fast path for short messages, and the streaming
+    /// path for longer ones, agree with the `hmac` crate for any split of
+    /// the message into parts.
+    #[test]
+    fn mac_parts_agree_with_reference(
+        secret in proptest::collection::vec(any::<u8>(), 0..100),
+        message in proptest::collection::vec(any::<u8>(), 0..140),
+        cuts in proptest::collection::vec(any::<prop::sample::Index>(), 0..4),
+    ) {
+        let mut points: Vec<usize> = cuts.iter().map(|c| c.index(message.len() + 1)).collect();
+        points.sort_unstable();
+        let mut parts: Vec<&[u8]> = Vec::new();
+        let mut start = 0;
+        for p in points {
+            parts.push(&message[start..p]);
+            start = p;
+        }
+        parts.push(&message[start..]);
+        let key = HmacKey::new(&secret);
+        prop_assert_eq!(key.mac_parts(&parts), ref_hmac(&secret, &message));
+    }
+
+    /// The table Base64 of a MAC equals the constant-time streaming encoder.
+    #[test]
+    fn base64_32_agrees_with_streaming_base64(digest in any::<[u8; 32]>()) {
+        let mut streamed = [0u8; 44];
+        let mut out = callsign_core::Out::new(&mut streamed);
+        callsign_core::encode::base64(&digest, &mut out);
+        prop_assert_eq!(out.finish(), Ok(44));
+        prop_assert_eq!(callsign_core::encode::base64_32(&digest), streamed);
+        let reference = base64(&digest);
+        prop_assert_eq!(&streamed[..], reference.as_bytes());
+    }
+}
+
+proptest! {
+    /// The table encoder for public data equals the constant-time encoder
+    /// for any length (chunk boundaries at 48 bytes included).
+    #[test]
+    fn base64_public_agrees_with_base64(data in proptest::collection::vec(any::<u8>(), 0..200)) {
+        let mut a = vec![0u8; data.len().div_ceil(3) * 4];
+        let mut b = a.clone();
+        let mut out = callsign_core::Out::new(&mut a);
+        callsign_core::encode::base64(&data, &mut out);
+        prop_assert_eq!(out.finish(), Ok(b.len()));
+        let mut out = callsign_core::Out::new(&mut b);
+        callsign_core::encode::base64_public(&data, &mut out);
+        prop_assert_eq!(out.finish(), Ok(a.len()));
+        prop_assert_eq!(a, b);
+    }
+}

@@ -144,36 +144,61 @@ fn b64_char(v: u32) -> u8 {
     B64_ALPHABET.get((v & 63) as usize).copied().unwrap_or(b'A')
 }
 
-/// Base64 of a 32-byte digest (44 characters, one `=`), for digests that
-/// are sent in the clear, such as a MAC in a header. It uses a table
-/// lookup, which is faster than [`base64`] but not constant-time: never use
-/// it for secrets.
+/// Writes the Base64 text of `data` into `sink` with a table lookup per
+/// character: faster than [`base64`], but neither constant-time nor wiped,
+/// so only for data sent in the clear, such as a digest in a header. Never
+/// use it for secrets.
+///
+/// ```
+/// let mut buf = [0u8; 8];
+/// let mut out = callsign_core::Out::new(&mut buf);
+/// callsign_core::encode::base64_public(b"api:", &mut out);
+/// assert_eq!(out.finish(), Ok(8));
+/// assert_eq!(&buf, b"YXBpOg==");
+/// ```
+pub fn base64_public<S: Sink + ?Sized>(data: &[u8], sink: &mut S) {
+    let mut text = [0u8; 64];
+    for chunk in data.chunks(48) {
+        let mut n = 0usize;
+        for (quad, group) in text.chunks_exact_mut(4).zip(chunk.chunks(3)) {
+            let (a, b, c, chars_kept) = match *group {
+                [a, b, c] => (a, b, c, 4),
+                [a, b] => (a, b, 0, 3),
+                [a] => (a, 0, 0, 2),
+                _ => continue,
+            };
+            let v = u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c);
+            let chars = [
+                b64_char(v >> 18),
+                b64_char(v >> 12),
+                b64_char(v >> 6),
+                b64_char(v),
+            ];
+            for (slot, ch) in quad.iter_mut().zip(chars).take(chars_kept) {
+                *slot = ch;
+            }
+            for slot in quad.iter_mut().skip(chars_kept) {
+                *slot = b'=';
+            }
+            n = n.saturating_add(4);
+        }
+        if let Some(t) = text.get(..n) {
+            sink.write(t);
+        }
+    }
+}
+
+/// Base64 of a 32-byte digest (44 characters, one `=`), with
+/// [`base64_public`]: for digests sent in the clear only.
 ///
 /// ```
 /// let text = callsign_core::encode::base64_32(&[0xff; 32]);
 /// assert_eq!(&text, b"//////////////////////////////////////////8=");
 /// ```
 pub fn base64_32(digest: &[u8; 32]) -> [u8; 44] {
-    let mut text = [b'='; 44];
-    let groups = digest.chunks(3);
-    for (quad, group) in text.chunks_exact_mut(4).zip(groups) {
-        // The last group of a 32-byte input has 2 bytes: 3 characters and `=`.
-        let (a, b, c, chars_kept) = match *group {
-            [a, b, c] => (a, b, c, 4),
-            [a, b] => (a, b, 0, 3),
-            _ => continue,
-        };
-        let n = u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c);
-        let chars = [
-            b64_char(n >> 18),
-            b64_char(n >> 12),
-            b64_char(n >> 6),
-            b64_char(n),
-        ];
-        for (slot, ch) in quad.iter_mut().zip(chars).take(chars_kept) {
-            *slot = ch;
-        }
-    }
+    let mut text = [0u8; 44];
+    let mut out = crate::Out::new(&mut text);
+    base64_public(digest, &mut out);
     text
 }
 

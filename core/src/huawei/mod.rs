@@ -9,7 +9,7 @@ pub mod verify;
 pub mod voice;
 
 use crate::error::check_len;
-use crate::{Emit, Error, Field, Nonce, Sink, Timestamp};
+use crate::{Emit, Error, Field, Nonce, Sink};
 
 /// Longest app key accepted, in bytes (Huawei issues 28-character keys).
 pub const APP_KEY_MAX_LEN: usize = 128;
@@ -79,7 +79,8 @@ pub(crate) struct UsernameToken<'a> {
     pub(crate) app_key: &'a str,
     pub(crate) digest: &'a [u8],
     pub(crate) nonce: &'a Nonce,
-    pub(crate) created: Timestamp,
+    /// `Created` in the extended form, formatted once when signing.
+    pub(crate) created: &'a [u8; crate::time::EXTENDED_LEN],
 }
 
 impl Emit for UsernameToken<'_> {
@@ -100,7 +101,7 @@ impl Emit for UsernameToken<'_> {
         sink.write(p2.as_bytes());
         sink.write(self.nonce.as_bytes());
         sink.write(p3.as_bytes());
-        sink.write(&self.created.extended().to_array());
+        sink.write(self.created);
         sink.write(p4.as_bytes());
     }
 }

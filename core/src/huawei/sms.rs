@@ -18,6 +18,7 @@
 //! ```
 
 use super::{token_max_len, validate_app_key, UsernameToken};
+use crate::time::EXTENDED_LEN;
 use crate::{Emit, Error, Nonce, Sha256, Sink, Timestamp};
 
 /// The `Authorization` header value that goes with `X-WSSE`; constant.
@@ -63,7 +64,7 @@ pub struct XWsse<'a> {
     digest: [u8; DIGEST_HEX_LEN],
     digest_len: usize,
     nonce: &'a Nonce,
-    created: Timestamp,
+    created: [u8; EXTENDED_LEN],
 }
 
 impl<'a> XWsse<'a> {
@@ -104,14 +105,18 @@ impl<'a> XWsse<'a> {
         let app_key = validate_app_key(app_key)?;
         let mut h = Sha256::new();
         h.update(nonce.as_bytes());
-        h.update(&created.extended().to_array());
+        let created = created.extended().to_array();
+        h.update(&created);
         h.update(app_secret);
         let raw = h.finalize();
         let mut digest = [0u8; DIGEST_HEX_LEN];
         let mut out = crate::Out::new(&mut digest);
+        // The digest goes on the wire in the clear: the table encoder suits it.
         match encoding {
-            DigestEncoding::Hex => crate::encode::base64(&crate::encode::hex32(&raw), &mut out),
-            DigestEncoding::LegacyRaw => crate::encode::base64(&raw, &mut out),
+            DigestEncoding::Hex => {
+                crate::encode::base64_public(&crate::encode::hex32(&raw), &mut out)
+            }
+            DigestEncoding::LegacyRaw => crate::encode::base64_public(&raw, &mut out),
         }
         let digest_len = out.written();
         Ok(XWsse {
@@ -144,7 +149,7 @@ impl<'a> XWsse<'a> {
             app_key: self.app_key,
             digest: self.password_digest().as_bytes(),
             nonce: self.nonce,
-            created: self.created,
+            created: &self.created,
         }
     }
 

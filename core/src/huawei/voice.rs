@@ -20,6 +20,7 @@
 //! ```
 
 use super::{token_max_len, validate_app_key, UsernameToken};
+use crate::time::EXTENDED_LEN;
 use crate::{Emit, Error, HmacKey, Nonce, Sink, Timestamp};
 
 /// The `Authorization` header value that goes with `X-AKSK`; constant.
@@ -47,7 +48,7 @@ pub struct XAksk<'a> {
     app_key: &'a str,
     digest: [u8; DIGEST_LEN],
     nonce: &'a Nonce,
-    created: Timestamp,
+    created: [u8; EXTENDED_LEN],
 }
 
 impl<'a> XAksk<'a> {
@@ -69,10 +70,9 @@ impl<'a> XAksk<'a> {
         created: Timestamp,
     ) -> Result<Self, Error> {
         let app_key = validate_app_key(app_key)?;
-        let mut mac = key.start();
-        mac.update(nonce.as_bytes());
-        mac.update(&created.extended().to_array());
-        let digest = crate::encode::base64_32(&mac.finalize());
+        let created = created.extended().to_array();
+        let tag = key.mac_parts(&[nonce.as_bytes(), &created]);
+        let digest = crate::encode::base64_32(&tag);
         Ok(XAksk {
             app_key,
             digest,
@@ -99,7 +99,7 @@ impl<'a> XAksk<'a> {
             app_key: self.app_key,
             digest: &self.digest,
             nonce: self.nonce,
-            created: self.created,
+            created: &self.created,
         }
     }
 
