@@ -44,6 +44,61 @@
 #define CALLSIGN_VERSION_PATCH 0
 
 /**
+ * Algorithm: `SDK-HMAC-SHA256` (API Gateway app authentication, AK/SK).
+ */
+#define CALLSIGN_APIG_SDK_HMAC_SHA256 0
+
+/**
+ * Algorithm: `SDK-HMAC-SM3`.
+ */
+#define CALLSIGN_APIG_SDK_HMAC_SM3 1
+
+/**
+ * Algorithm: `V11-HMAC-SHA256` (derived AK/SK; needs region and service).
+ */
+#define CALLSIGN_APIG_V11_HMAC_SHA256 2
+
+/**
+ * Variant: the rules of `huaweicloudsdkcore` (normative).
+ */
+#define CALLSIGN_APIG_VARIANT_CORE 0
+
+/**
+ * Variant: the rules of Huawei's APIG Python signer (signs `_` headers, no
+ * automatic UNSIGNED-PAYLOAD, lower-case `host`, accepts an empty secret).
+ */
+#define CALLSIGN_APIG_VARIANT_APIG 1
+
+/**
+ * Body: `body[0..body_len]` is the whole body (may be empty).
+ */
+#define CALLSIGN_APIG_BODY_BYTES 0
+
+/**
+ * Body: `body` points to the 32-byte SHA-256 of the body, from
+ * `callsign_apig_body_hasher_final` or your own hasher.
+ */
+#define CALLSIGN_APIG_BODY_SHA256 1
+
+/**
+ * Body: `body` points to the 32-byte SM3 of the body (SDK-HMAC-SM3).
+ */
+#define CALLSIGN_APIG_BODY_SM3 2
+
+/**
+ * Body: a non-empty body that is not hashed; the signer adds
+ * `X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD` (`X-Sdk-Content-Sm3` with
+ * SDK-HMAC-SM3) unless the headers have it.
+ */
+#define CALLSIGN_APIG_BODY_UNSIGNED 3
+
+/**
+ * Buffer size (NUL included) for any `Authorization` value with up to 32
+ * signed headers.
+ */
+#define CALLSIGN_APIG_AUTHORIZATION_MAX_LEN 2466
+
+/**
  * Buffer size (NUL included) for any Basic `Authorization` value.
  */
 #define CALLSIGN_BASIC_MAX_LEN 691
@@ -82,6 +137,11 @@
  * X-WSSE digest: Base64 of the raw SHA-256 (44 characters), as legacy demos.
  */
 #define CALLSIGN_WSSE_DIGEST_LEGACY_RAW 1
+
+/**
+ * Size in bytes of `callsign_apig_body_hasher`.
+ */
+#define CALLSIGN_APIG_BODY_HASHER_SIZE 224
 
 /**
  * Size in bytes of `callsign_hmac_key`.
@@ -164,6 +224,78 @@
 #define CALLSIGN_INVALID_ARGUMENT 12
 
 /**
+ * More headers or query pairs than the signer can sort (32 headers including
+ * the ones it adds, 64 query pairs).
+ */
+#define CALLSIGN_TOO_MANY_ITEMS 13
+
+/**
+ * A header name or value is not allowed (a name must be an HTTP token of 1
+ * to 64 bytes; a value may not hold CR, LF or NUL).
+ */
+#define CALLSIGN_INVALID_HEADER 14
+
+/**
+ * Two header names differ only in letter case.
+ */
+#define CALLSIGN_DUPLICATE_HEADER 15
+
+/**
+ * The method, host, path, a query pair, the region or the service is not allowed.
+ */
+#define CALLSIGN_INVALID_REQUEST 16
+
+/**
+ * A precomputed body digest was made with another hash than the algorithm's.
+ */
+#define CALLSIGN_BODY_DIGEST_MISMATCH 17
+
+/**
+ * A received header or signature is malformed (verification).
+ */
+#define CALLSIGN_MALFORMED 18
+
+/**
+ * A header that verification needs is missing.
+ */
+#define CALLSIGN_MISSING_HEADER 19
+
+/**
+ * The algorithm named by a received request is not supported.
+ */
+#define CALLSIGN_UNSUPPORTED_ALGORITHM 20
+
+/**
+ * The key named by a received request is not the expected one.
+ */
+#define CALLSIGN_KEY_MISMATCH 21
+
+/**
+ * The signature does not match (verification).
+ */
+#define CALLSIGN_SIGNATURE_MISMATCH 22
+
+/**
+ * The signed timestamp is older than the window allows.
+ */
+#define CALLSIGN_TIMESTAMP_TOO_OLD 23
+
+/**
+ * The signed timestamp is further in the future than the window allows.
+ */
+#define CALLSIGN_TIMESTAMP_IN_FUTURE 24
+
+/**
+ * The nonce or token was already seen inside the window (a replay).
+ */
+#define CALLSIGN_REPLAY 25
+
+/**
+ * The replay cache is full of live entries: verification fails closed.
+ */
+#define CALLSIGN_REPLAY_CACHE_FULL 26
+
+/**
  * Buffer size (NUL included) for `YYYY-MM-DDTHH:MM:SSZ`.
  */
 #define CALLSIGN_TIMESTAMP_EXTENDED_MAX_LEN 21
@@ -172,6 +304,198 @@
  * Buffer size (NUL included) for `YYYYMMDDTHHMMSSZ`.
  */
 #define CALLSIGN_TIMESTAMP_BASIC_MAX_LEN 17
+
+/**
+ * The credentials and algorithm of an API Gateway signature.
+ */
+typedef struct {
+  /**
+   * The access key (AK) or Application Key.
+   */
+  const uint8_t *app_key;
+  /**
+   * Bytes in `app_key`.
+   */
+  size_t app_key_len;
+  /**
+   * The secret key (SK) or Application Secret, as bytes.
+   */
+  const uint8_t *secret;
+  /**
+   * Bytes in `secret`.
+   */
+  size_t secret_len;
+  /**
+   * One of the CALLSIGN_APIG_* algorithm constants.
+   */
+  uint32_t algorithm;
+  /**
+   * V11 only: the region, e.g. `cn-north-4` (otherwise NULL, 0).
+   */
+  const uint8_t *region;
+  /**
+   * Bytes in `region`.
+   */
+  size_t region_len;
+  /**
+   * V11 only: the service name (otherwise NULL, 0).
+   */
+  const uint8_t *service;
+  /**
+   * Bytes in `service`.
+   */
+  size_t service_len;
+  /**
+   * CALLSIGN_APIG_VARIANT_CORE or CALLSIGN_APIG_VARIANT_APIG.
+   */
+  uint32_t variant;
+} callsign_apig_credentials;
+
+/**
+ * A name and a value, each UTF-8 text as pointer and length.
+ */
+typedef struct {
+  /**
+   * The name.
+   */
+  const uint8_t *name;
+  /**
+   * Bytes in `name`.
+   */
+  size_t name_len;
+  /**
+   * The value.
+   */
+  const uint8_t *value;
+  /**
+   * Bytes in `value`.
+   */
+  size_t value_len;
+} callsign_pair;
+
+/**
+ * An HTTP request to sign. Text is UTF-8; the query is the list of
+ * decoded (name, value) pairs, in any order; headers are (name, value)
+ * pairs as they will be sent.
+ */
+typedef struct {
+  /**
+   * The method, e.g. `POST`.
+   */
+  const uint8_t *method;
+  /**
+   * Bytes in `method`.
+   */
+  size_t method_len;
+  /**
+   * The host, with `:port` when the endpoint has one.
+   */
+  const uint8_t *host;
+  /**
+   * Bytes in `host`.
+   */
+  size_t host_len;
+  /**
+   * The path as sent on the wire (may hold `%XX`), starting with `/`.
+   */
+  const uint8_t *path;
+  /**
+   * Bytes in `path`.
+   */
+  size_t path_len;
+  /**
+   * Decoded query pairs (NULL with `query_count` 0 for none).
+   */
+  const callsign_pair *query;
+  /**
+   * Number of query pairs (at most 64).
+   */
+  size_t query_count;
+  /**
+   * Headers (NULL with `header_count` 0 for none).
+   */
+  const callsign_pair *headers;
+  /**
+   * Number of headers.
+   */
+  size_t header_count;
+  /**
+   * One of the CALLSIGN_APIG_BODY_* constants.
+   */
+  uint32_t body_kind;
+  /**
+   * The body bytes, or the 32-byte digest (see `body_kind`).
+   */
+  const uint8_t *body;
+  /**
+   * Bytes in `body` (32 for a digest, ignored for UNSIGNED).
+   */
+  size_t body_len;
+  /**
+   * `X-Sdk-Date` as Unix seconds, used when the headers have no
+   * `X-Sdk-Date`. It must lie in 1970..=9999 even when unused.
+   */
+  uint64_t date_unix;
+} callsign_apig_request;
+
+/**
+ * A text output: `buf[0..cap]` receives NUL-terminated text and `len` is
+ * set under the output rule (length without NUL on success, size needed
+ * with NUL on CALLSIGN_BUFFER_TOO_SMALL). `buf` NULL with `cap` 0 means
+ * "not wanted"; `buf` NULL with a non-zero `cap` is CALLSIGN_NULL_ARGUMENT.
+ */
+typedef struct {
+  /**
+   * Where the text goes, or NULL.
+   */
+  char *buf;
+  /**
+   * Bytes available at `buf`.
+   */
+  size_t cap;
+  /**
+   * Set by the call: see above.
+   */
+  size_t len;
+} callsign_text;
+
+/**
+ * Optional outputs of `callsign_huawei_apig_sign`. Leave a member's `buf`
+ * NULL and `cap` 0 to skip it.
+ */
+typedef struct {
+  /**
+   * The headers the signer added, one `Name: value` line each, each
+   * ending with `\n`, in this order: `X-Sdk-Date`, `Host` (`host` with
+   * the APIG variant), and `X-Sdk-Content-Sha256` (`X-Sdk-Content-Sm3`
+   * with SDK-HMAC-SM3) — each only when the signer added it.
+   */
+  callsign_text headers_added;
+  /**
+   * The request target to send: `path?canonical_query`.
+   */
+  callsign_text request_target;
+  /**
+   * The canonical request (for debugging a signature mismatch).
+   */
+  callsign_text canonical_request;
+  /**
+   * The string to sign.
+   */
+  callsign_text string_to_sign;
+} callsign_apig_outputs;
+
+/**
+ * Caller-owned storage for a streaming API Gateway body hasher
+ * (`callsign_apig_body_hasher_init` / `_update` / `_final` / `_wipe`).
+ * Private contents.
+ */
+typedef struct {
+  /**
+   * Private.
+   */
+  uint64_t opaque[28];
+} callsign_apig_body_hasher;
 
 /**
  * Caller-owned storage for a precomputed HMAC-SHA256 key (its inner and
@@ -228,6 +552,80 @@ const char *callsign_version(void);
  * only with the `panic-probe` feature to prove the panic-never link fails.
  */
 uint8_t callsign_panic_probe(size_t i);
+
+/**
+ * Signs an API Gateway request: writes the `Authorization` value into
+ * `out` and, when `outputs` is not NULL, every output it asks for.
+ *
+ * Returns CALLSIGN_OK; CALLSIGN_BUFFER_TOO_SMALL (`*out_len` and every
+ * too-small output's `len` give the size needed, NUL included; nothing is
+ * written anywhere); CALLSIGN_NULL_ARGUMENT; CALLSIGN_INVALID_UTF8;
+ * CALLSIGN_INVALID_APP_KEY; CALLSIGN_INVALID_SECRET (empty with the core
+ * variant, or over 1024 bytes); CALLSIGN_INVALID_REQUEST;
+ * CALLSIGN_INVALID_HEADER; CALLSIGN_DUPLICATE_HEADER;
+ * CALLSIGN_TOO_MANY_ITEMS; CALLSIGN_INVALID_TIMESTAMP (an `X-Sdk-Date`
+ * header not in `YYYYMMDDTHHMMSSZ` form); CALLSIGN_TIMESTAMP_OUT_OF_RANGE;
+ * CALLSIGN_BODY_DIGEST_MISMATCH; CALLSIGN_INVALID_ARGUMENT (an unknown
+ * constant, or a digest body whose length is not 32).
+ * CALLSIGN_APIG_AUTHORIZATION_MAX_LEN sizes `out`.
+ *
+ * # Safety
+ * Every pointer in `credentials`, `request` and `outputs` must be valid for
+ * its stated length (NULL with length 0 allowed for inputs).
+ */
+uint32_t callsign_huawei_apig_sign(const callsign_apig_credentials *credentials,
+                                   const callsign_apig_request *request,
+                                   char *out,
+                                   size_t out_cap,
+                                   size_t *out_len,
+                                   callsign_apig_outputs *outputs);
+
+/**
+ * Starts a streaming body hasher for `algorithm` (SHA-256, or SM3 for
+ * SDK-HMAC-SM3), so a body can be signed without holding it whole.
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT or CALLSIGN_INVALID_ARGUMENT.
+ *
+ * # Safety
+ * `hasher` must point to a writable `callsign_apig_body_hasher`.
+ */
+uint32_t callsign_apig_body_hasher_init(callsign_apig_body_hasher *hasher, uint32_t algorithm);
+
+/**
+ * Feeds `data[0..len]` to a body hasher.
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT or CALLSIGN_NOT_INITIALIZED.
+ *
+ * # Safety
+ * `hasher` must point to an initialised hasher; `data` as for inputs.
+ */
+uint32_t callsign_apig_body_hasher_update(callsign_apig_body_hasher *hasher,
+                                          const uint8_t *data,
+                                          size_t len);
+
+/**
+ * Finishes a body hasher: writes the 32-byte digest to `out` and its kind
+ * (CALLSIGN_APIG_BODY_SHA256 or CALLSIGN_APIG_BODY_SM3) to `*body_kind`, to
+ * put in `callsign_apig_request`; the hasher is wiped.
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT (the hasher is then left as
+ * it was) or CALLSIGN_NOT_INITIALIZED.
+ *
+ * # Safety
+ * `hasher` must point to an initialised hasher, `out` to 32 writable
+ * bytes, `body_kind` to a writable `uint32_t`.
+ */
+uint32_t callsign_apig_body_hasher_final(callsign_apig_body_hasher *hasher,
+                                         uint8_t *out,
+                                         uint32_t *body_kind);
+
+/**
+ * Wipes a body hasher. NULL is a no-op.
+ *
+ * # Safety
+ * `hasher` must be NULL or point to a writable `callsign_apig_body_hasher`.
+ */
+void callsign_apig_body_hasher_wipe(callsign_apig_body_hasher *hasher);
 
 /**
  * Writes `Basic base64(user ":" secret)` for any user (Sinch key id and key

@@ -13,6 +13,7 @@
 #![deny(missing_docs)]
 #![deny(unsafe_op_in_unsafe_fn)]
 
+pub mod apig;
 pub mod basic;
 pub mod digest;
 pub mod huawei;

@@ -6,6 +6,7 @@
 //! state, then the Rust value follows. Compile-time assertions below prove
 //! that every value fits its storage and needs no stricter alignment.
 
+use callsign_core::huawei::apig::BodyHasher;
 use callsign_core::{HmacKey, HmacSha256, Sha256};
 
 use crate::status::*;
@@ -35,6 +36,18 @@ pub struct callsign_hmac_sha256_ctx {
     /// Private.
     pub opaque: [u64; 24],
 }
+
+/// Caller-owned storage for a streaming API Gateway body hasher
+/// (`callsign_apig_body_hasher_init` / `_update` / `_final` / `_wipe`).
+/// Private contents.
+#[repr(C)]
+pub struct callsign_apig_body_hasher {
+    /// Private.
+    pub opaque: [u64; 28],
+}
+
+/// Size in bytes of `callsign_apig_body_hasher`.
+pub const CALLSIGN_APIG_BODY_HASHER_SIZE: usize = 224;
 
 /// Size in bytes of `callsign_hmac_key`.
 pub const CALLSIGN_HMAC_KEY_SIZE: usize = 96;
@@ -70,6 +83,11 @@ impl Stored for HmacSha256 {
     const TAG: u64 = u64::from_le_bytes(*b"csHmCtx1");
 }
 
+impl Stored for BodyHasher {
+    type Storage = callsign_apig_body_hasher;
+    const TAG: u64 = u64::from_le_bytes(*b"csApigBh");
+}
+
 macro_rules! assert_fits {
     ($t:ty, $s:ty, $size:expr) => {
         const _: () = assert!(core::mem::size_of::<Slot<$t>>() <= core::mem::size_of::<$s>());
@@ -83,6 +101,11 @@ assert_fits!(
     HmacSha256,
     callsign_hmac_sha256_ctx,
     CALLSIGN_HMAC_SHA256_CTX_SIZE
+);
+assert_fits!(
+    BodyHasher,
+    callsign_apig_body_hasher,
+    CALLSIGN_APIG_BODY_HASHER_SIZE
 );
 
 /// Moves `value` into `storage`.

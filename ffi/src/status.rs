@@ -28,27 +28,91 @@ pub const CALLSIGN_NOT_INITIALIZED: u32 = 10;
 pub const CALLSIGN_RANDOM_FAILED: u32 = 11;
 /// An argument has a value outside its documented set (e.g. a digest variant).
 pub const CALLSIGN_INVALID_ARGUMENT: u32 = 12;
+/// More headers or query pairs than the signer can sort (32 headers including
+/// the ones it adds, 64 query pairs).
+pub const CALLSIGN_TOO_MANY_ITEMS: u32 = 13;
+/// A header name or value is not allowed (a name must be an HTTP token of 1
+/// to 64 bytes; a value may not hold CR, LF or NUL).
+pub const CALLSIGN_INVALID_HEADER: u32 = 14;
+/// Two header names differ only in letter case.
+pub const CALLSIGN_DUPLICATE_HEADER: u32 = 15;
+/// The method, host, path, a query pair, the region or the service is not allowed.
+pub const CALLSIGN_INVALID_REQUEST: u32 = 16;
+/// A precomputed body digest was made with another hash than the algorithm's.
+pub const CALLSIGN_BODY_DIGEST_MISMATCH: u32 = 17;
+/// A received header or signature is malformed (verification).
+pub const CALLSIGN_MALFORMED: u32 = 18;
+/// A header that verification needs is missing.
+pub const CALLSIGN_MISSING_HEADER: u32 = 19;
+/// The algorithm named by a received request is not supported.
+pub const CALLSIGN_UNSUPPORTED_ALGORITHM: u32 = 20;
+/// The key named by a received request is not the expected one.
+pub const CALLSIGN_KEY_MISMATCH: u32 = 21;
+/// The signature does not match (verification).
+pub const CALLSIGN_SIGNATURE_MISMATCH: u32 = 22;
+/// The signed timestamp is older than the window allows.
+pub const CALLSIGN_TIMESTAMP_TOO_OLD: u32 = 23;
+/// The signed timestamp is further in the future than the window allows.
+pub const CALLSIGN_TIMESTAMP_IN_FUTURE: u32 = 24;
+/// The nonce or token was already seen inside the window (a replay).
+pub const CALLSIGN_REPLAY: u32 = 25;
+/// The replay cache is full of live entries: verification fails closed.
+pub const CALLSIGN_REPLAY_CACHE_FULL: u32 = 26;
 
 /// The status for a core error.
 pub(crate) fn from_error(e: Error) -> u32 {
     match e {
         Error::BufferTooSmall { .. } => CALLSIGN_BUFFER_TOO_SMALL,
-        Error::InvalidLength { field, .. } | Error::InvalidCharacter { field, .. } => match field {
-            Field::AppKey => CALLSIGN_INVALID_APP_KEY,
-            Field::Nonce => CALLSIGN_INVALID_NONCE,
-            Field::User => CALLSIGN_INVALID_USER,
-            Field::Secret => CALLSIGN_INVALID_SECRET,
-            Field::Timestamp => CALLSIGN_INVALID_TIMESTAMP,
-            _ => CALLSIGN_INVALID_ARGUMENT,
-        },
+        Error::TooManyItems { .. } => CALLSIGN_TOO_MANY_ITEMS,
+        Error::InvalidLength { field, .. } | Error::InvalidCharacter { field, .. } => {
+            from_field(field)
+        }
+        Error::InvalidUtf8 { .. } => CALLSIGN_INVALID_UTF8,
+        Error::InvalidBase64 {
+            field: Field::Secret,
+            ..
+        } => CALLSIGN_INVALID_SECRET,
+        Error::InvalidBase64 { .. } | Error::Malformed { .. } => CALLSIGN_MALFORMED,
         Error::InvalidTimestamp => CALLSIGN_INVALID_TIMESTAMP,
         Error::TimestampOutOfRange => CALLSIGN_TIMESTAMP_OUT_OF_RANGE,
+        Error::InvalidHeaderName { .. } | Error::InvalidHeaderValue { .. } => {
+            CALLSIGN_INVALID_HEADER
+        }
+        Error::DuplicateHeader { .. } => CALLSIGN_DUPLICATE_HEADER,
+        Error::BodyDigestMismatch => CALLSIGN_BODY_DIGEST_MISMATCH,
+        Error::MissingHeader { .. } => CALLSIGN_MISSING_HEADER,
+        Error::UnsupportedAlgorithm => CALLSIGN_UNSUPPORTED_ALGORITHM,
+        Error::KeyMismatch => CALLSIGN_KEY_MISMATCH,
+        Error::SignatureMismatch => CALLSIGN_SIGNATURE_MISMATCH,
+        Error::TimestampTooOld => CALLSIGN_TIMESTAMP_TOO_OLD,
+        Error::TimestampInFuture => CALLSIGN_TIMESTAMP_IN_FUTURE,
+        Error::Replay => CALLSIGN_REPLAY,
+        Error::ReplayCacheFull => CALLSIGN_REPLAY_CACHE_FULL,
         _ => CALLSIGN_INVALID_ARGUMENT,
     }
 }
 
+/// The status for an input that failed validation.
+fn from_field(field: Field) -> u32 {
+    match field {
+        Field::AppKey => CALLSIGN_INVALID_APP_KEY,
+        Field::Nonce => CALLSIGN_INVALID_NONCE,
+        Field::User => CALLSIGN_INVALID_USER,
+        Field::Secret => CALLSIGN_INVALID_SECRET,
+        Field::Timestamp => CALLSIGN_INVALID_TIMESTAMP,
+        Field::Header => CALLSIGN_INVALID_HEADER,
+        Field::Method
+        | Field::Host
+        | Field::Path
+        | Field::Query
+        | Field::Region
+        | Field::Service => CALLSIGN_INVALID_REQUEST,
+        _ => CALLSIGN_MALFORMED,
+    }
+}
+
 /// Static NUL-terminated text per status.
-const TEXTS: [&core::ffi::CStr; 13] = [
+const TEXTS: [&core::ffi::CStr; 27] = [
     c"ok",
     c"null argument",
     c"output buffer too small",
@@ -62,6 +126,20 @@ const TEXTS: [&core::ffi::CStr; 13] = [
     c"state not initialized",
     c"random source failed",
     c"invalid argument",
+    c"too many headers or query pairs",
+    c"invalid header name or value",
+    c"header names differ only in case",
+    c"invalid method, host, path, query, region or service",
+    c"body digest made with another hash",
+    c"malformed header or signature",
+    c"missing header",
+    c"unsupported algorithm",
+    c"key mismatch",
+    c"signature mismatch",
+    c"timestamp too old",
+    c"timestamp in the future",
+    c"replay: nonce or token already seen",
+    c"replay cache full",
 ];
 
 /// A static, NUL-terminated description of `status`; never NULL. Unknown

@@ -3,15 +3,18 @@
 
 Usage: gen_vectors.py HUAWEI_JSON SINCH_MAILGUN_JSON OUT_HEADER
 
-Reads the X-AKSK and X-WSSE vectors of tests/vectors/huawei.json and the
-Basic vectors of tests/vectors/sinch_mailgun.json and writes static const
-arrays of structs. Every string is a C literal whose non-printable or
+Reads the X-AKSK, X-WSSE and API Gateway (SDK-HMAC-SHA256, SDK-HMAC-SM3,
+V11-HMAC-SHA256) vectors of tests/vectors/huawei.json and the Basic vectors
+of tests/vectors/sinch_mailgun.json and writes static const arrays of
+structs. Every string is a C literal whose non-printable or
 non-ASCII bytes (and '"', '\\', '?') are 3-digit octal escapes, with an
 explicit byte length where it may hold NUL. Secrets are byte arrays with an
 explicit length; an empty secret is a NULL pointer with length 0.
 
-Standard library only. Refuses (exit status 1) any vector it does not
-understand, so a new vector kind is never silently skipped.
+Standard library only. Refuses (exit status 1) any vector of huawei.json
+it does not understand, so a new vector kind there is never silently
+skipped (sinch_mailgun.json has schemes without a C ABI yet; only its
+Basic vectors are read).
 """
 
 import calendar
@@ -23,6 +26,38 @@ WSSE_DIGESTS = {
     "sms-demo-hex": "CALLSIGN_WSSE_DIGEST_HEX",
     "sms-legacy-raw-digest": "CALLSIGN_WSSE_DIGEST_LEGACY_RAW",
 }
+
+
+# API Gateway schemes -> algorithm constant.
+APIG_ALGORITHMS = {
+    "sdk-hmac-sha256": "CALLSIGN_APIG_SDK_HMAC_SHA256",
+    "sdk-hmac-sm3": "CALLSIGN_APIG_SDK_HMAC_SM3",
+    "v11-hmac-sha256": "CALLSIGN_APIG_V11_HMAC_SHA256",
+}
+
+# API Gateway variants -> variant constant. The "node-core" vectors
+# (@huaweicloud/huaweicloud-sdk-core for Node) are left out on purpose: the
+# two with normative=false are informative (they record where the Node
+# signer diverges from the normative Python core), and the two normative
+# ones agree with the Python core; tests/apig.rs runs those two with the
+# Core rules (lower-casing their headers_added names, which come from
+# Node's lower-case headers object; they have no request_uri).
+APIG_VARIANTS = {
+    "huaweicloudsdkcore-python": "CALLSIGN_APIG_VARIANT_CORE",
+    "apig-python": "CALLSIGN_APIG_VARIANT_APIG",
+}
+APIG_SKIPPED_VARIANTS = ("node-core",)
+
+# expected.error of a reference signer -> the status the C ABI returns.
+APIG_ERRORS = {
+    # huaweicloudsdkcore refuses an empty SK; callsign's Core variant too.
+    "ValueError: sk is required in credentials": "CALLSIGN_INVALID_SECRET",
+}
+
+# The order in which the C ABI writes the headers it adds (ffi/src/apig.rs
+# AddedLines over core's SignedRequest::headers_added): X-Sdk-Date, Host,
+# then the payload header. Keys are lower-case names.
+APIG_ADDED_ORDER = ("x-sdk-date", "host", "x-sdk-content-sha256", "x-sdk-content-sm3")
 
 
 class VectorError(Exception):
@@ -68,10 +103,34 @@ def unix_seconds(created):
     return secs
 
 
+def basic_date_unix(text):
+    """`text` (YYYYMMDDTHHMMSSZ, an X-Sdk-Date) as Unix seconds, round trip."""
+    parsed = time.strptime(text, "%Y%m%dT%H%M%SZ")
+    secs = calendar.timegm(parsed)
+    if time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(secs)) != text:
+        raise VectorError("X-Sdk-Date %r does not round-trip" % text)
+    return secs
+
+
 class Emitter:
     def __init__(self):
-        self.arrays = []  # secret byte arrays, emitted before the tables
+        self.arrays = []  # byte and pair arrays, emitted before the tables
         self.serial = 0
+
+    def pairs(self, items, hint):
+        """`ptr, count` for a callsign_pair array; NULL, 0 when empty."""
+        if not items:
+            return "NULL", "0"
+        self.serial += 1
+        name = "cs_vec_pairs_%d_%s" % (self.serial, hint)
+        rows = []
+        for n, v in items:
+            nb, vb = n.encode("utf-8"), v.encode("utf-8")
+            rows.append("    {(const uint8_t *)%s, %d, (const uint8_t *)%s, %d}"
+                        % (c_string(nb), len(nb), c_string(vb), len(vb)))
+        self.arrays.append("static const callsign_pair %s[%d] = {\n%s\n};"
+                           % (name, len(items), ",\n".join(rows)))
+        return name, "%d" % len(items)
 
     def secret(self, data, hint):
         """`ptr, len` for a byte array; NULL, 0 when empty."""
@@ -207,6 +266,145 @@ def basic_entry(v, em):
     )
 
 
+def text_pairs(v, field):
+    items = v["inputs"][field]
+    require(isinstance(items, list), v["id"], "inputs.%s is not a list" % field)
+    out = []
+    for p in items:
+        require(isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p),
+                v["id"], "inputs.%s holds a non-pair %r" % (field, p))
+        out.append((p[0], p[1]))
+    return out
+
+
+def no_nul(vid, what, text):
+    require("\0" not in text, vid, "%s holds NUL (the C test uses strlen)" % what)
+    return text
+
+
+def apig_entry(v, em):
+    """One API Gateway vector, or None for a skipped (node-core) one."""
+    vid, i, e = v["id"], v["inputs"], v["expected"]
+    variant = v.get("variant")
+    if variant in APIG_SKIPPED_VARIANTS:
+        return None
+    require(variant in APIG_VARIANTS, vid, "unknown API Gateway variant %r" % variant)
+    algorithm = APIG_ALGORITHMS[v["scheme"]]
+    secret = secret_bytes(v)
+    headers = text_pairs(v, "headers")
+    query = text_pairs(v, "query")
+    if "body_hex" in i:
+        require("body" not in i, vid, "both body and body_hex")
+        body = bytes.fromhex(i["body_hex"])
+    else:
+        body = i["body"].encode("utf-8")
+
+    region = service = None
+    if v["scheme"] == "v11-hmac-sha256":
+        region, service = i["region_id"], i["derived_auth_service_name"]
+    else:
+        require("region_id" not in i and "derived_auth_service_name" not in i, vid,
+                "region/service given for a non-V11 scheme")
+
+    # The date: the vectors carry a fixed X-Sdk-Date header; it is also
+    # line 2 of the string to sign. date_unix is set to the same instant,
+    # so the result is the same whether the header or date_unix is used.
+    date_idx = [k for k, (n, _) in enumerate(headers) if n.lower() == "x-sdk-date"]
+    require(len(date_idx) <= 1, vid, "more than one X-Sdk-Date header")
+    date_text = headers[date_idx[0]][1] if date_idx else None
+    if "error" not in e:
+        sts_date = e["string_to_sign"].split("\n")[1]
+        require(date_text is None or date_text == sts_date, vid,
+                "X-Sdk-Date header %r is not line 2 of string_to_sign %r" % (date_text, sts_date))
+        date_text = sts_date
+    require(date_text is not None, vid, "no X-Sdk-Date header and no string_to_sign")
+    date_unix = basic_date_unix(date_text)
+
+    if "error" in e:
+        require(e["error"] in APIG_ERRORS, vid, "no status mapped for error %r" % e["error"])
+        status = APIG_ERRORS[e["error"]]
+        authorization = added = target = canonical = sts = ""
+    else:
+        status = "CALLSIGN_OK"
+        authorization = no_nul(vid, "authorization", e["authorization"])
+        canonical = no_nul(vid, "canonical_request", e["canonical_request"])
+        sts = no_nul(vid, "string_to_sign", e["string_to_sign"])
+        target = no_nul(vid, "request_uri", e["request_uri"])
+        require(authorization.endswith("Signature=" + e["signature"]), vid,
+                "authorization does not end with the signature")
+        # headers_added is a JSON object in the reference's order; the C ABI
+        # writes "Name: value\n" lines in its own fixed order. The APIG
+        # Python signer's content-length is dropped: that signer sets it on
+        # the request after signing (it is unsigned and the HTTP client's
+        # business), and callsign does not add it.
+        items = list(e["headers_added"].items())
+        if variant == "apig-python":
+            items = [(n, val) for n, val in items if n.lower() != "content-length"]
+        for n, _ in items:
+            require(n.lower() in APIG_ADDED_ORDER, vid, "unexpected added header %r" % n)
+        items.sort(key=lambda nv: APIG_ADDED_ORDER.index(nv[0].lower()))
+        added = "".join("%s: %s\n" % (n, no_nul(vid, "headers_added", val))
+                        for n, val in items)
+
+    sp, sl = em.secret(secret, "apig_secret")
+    bp, bl = em.secret(body, "apig_body")
+    qp, qc = em.pairs(query, "query")
+    hp, hc = em.pairs(headers, "headers")
+    key = i["app_key"].encode("utf-8")
+    method = i["method"].encode("utf-8")
+    host = i["host"].encode("utf-8")
+    path = i["path"].encode("utf-8")
+
+    def opt_text(t):
+        if t is None:
+            return "NULL, 0"
+        b = t.encode("utf-8")
+        return "%s, %d" % (c_string(b), len(b))
+
+    return (
+        "    {\n"
+        "        %s, %s, %s,\n"
+        "        %s, %d,\n"
+        "        %s, %s,\n"
+        "        %s,\n"
+        "        %s,\n"
+        "        %s, %d,\n"
+        "        %s, %d,\n"
+        "        %s, %d,\n"
+        "        %s, %s,\n"
+        "        %s, %s, %d,\n"
+        "        %s, %s,\n"
+        "        UINT64_C(%d), %s,\n"
+        "        %s,\n"
+        "        %s,\n"
+        "        %s,\n"
+        "        %s,\n"
+        "        %s,\n"
+        "        %s,\n"
+        "    }"
+        % (
+            c_string(vid), algorithm, APIG_VARIANTS[variant],
+            c_string(key), len(key),
+            sp, sl,
+            opt_text(region),
+            opt_text(service),
+            c_string(method), len(method),
+            c_string(host), len(host),
+            c_string(path), len(path),
+            qp, qc,
+            hp, hc, date_idx[0] if date_idx else -1,
+            bp, bl,
+            date_unix, c_string(date_text),
+            status,
+            c_string(authorization),
+            c_string(added),
+            c_string(target),
+            c_string(canonical),
+            c_string(sts),
+        )
+    )
+
+
 PREAMBLE = """\
 /* Generated by tests/c/gen_vectors.py from %s and %s. Do not edit. */
 #ifndef CALLSIGN_TEST_VECTORS_H
@@ -255,6 +453,46 @@ typedef struct {
     const char *authorization;
 } cs_wsse_vector;
 
+/* An API Gateway vector (tests/vectors/huawei.json, schemes
+ * sdk-hmac-sha256, sdk-hmac-sm3, v11-hmac-sha256; node-core variants left
+ * out). status is CALLSIGN_OK, or the status callsign_huawei_apig_sign must
+ * return (the expected texts are then empty). headers_added is the C ABI's
+ * "Name: value\n" lines, without the APIG signer's content-length. */
+typedef struct {
+    const char *id;
+    uint32_t algorithm;      /* CALLSIGN_APIG_* */
+    uint32_t variant;        /* CALLSIGN_APIG_VARIANT_* */
+    const char *app_key;
+    size_t app_key_len;
+    const uint8_t *secret;   /* NULL when secret_len is 0 */
+    size_t secret_len;
+    const char *region;      /* V11 only; else NULL, 0 */
+    size_t region_len;
+    const char *service;     /* V11 only; else NULL, 0 */
+    size_t service_len;
+    const char *method;
+    size_t method_len;
+    const char *host;
+    size_t host_len;
+    const char *path;
+    size_t path_len;
+    const callsign_pair *query;   /* NULL when query_count is 0 */
+    size_t query_count;
+    const callsign_pair *headers; /* NULL when header_count is 0 */
+    size_t header_count;
+    int date_header;         /* index of the X-Sdk-Date header, or -1 */
+    const uint8_t *body;     /* NULL when body_len is 0 */
+    size_t body_len;
+    uint64_t date_unix;      /* the X-Sdk-Date as Unix seconds */
+    const char *date;        /* the X-Sdk-Date, YYYYMMDDTHHMMSSZ */
+    uint32_t status;
+    const char *authorization;
+    const char *headers_added;
+    const char *request_target;
+    const char *canonical_request;
+    const char *string_to_sign;
+} cs_apig_vector;
+
 enum { CS_BASIC_SINCH = 1, CS_BASIC_MAILGUN = 2 };
 
 /* A Basic vector (tests/vectors/sinch_mailgun.json). CS_BASIC_SINCH:
@@ -278,16 +516,26 @@ def generate(huawei_path, sinch_path):
     with open(sinch_path, encoding="utf-8") as f:
         sinch = json.load(f)
     em = Emitter()
-    aksk, wsse, basic = [], [], []
+    aksk, wsse, basic, apig = [], [], [], []
+    skipped = 0
     for v in huawei["vectors"]:
         if v["scheme"] == "x-aksk":
             aksk.append(aksk_entry(v, em))
         elif v["scheme"] == "x-wsse":
             wsse.append(wsse_entry(v, em))
+        elif v["scheme"] in APIG_ALGORITHMS:
+            entry = apig_entry(v, em)
+            if entry is None:
+                skipped += 1
+            else:
+                apig.append(entry)
+        else:
+            raise VectorError("%s: unknown scheme %r" % (v["id"], v["scheme"]))
     for v in sinch["vectors"]:
         if v["scheme"] in ("sinch.basic_auth", "mailgun.basic_auth"):
             basic.append(basic_entry(v, em))
-    for name, table in (("X-AKSK", aksk), ("X-WSSE", wsse), ("Basic", basic)):
+    for name, table in (("X-AKSK", aksk), ("X-WSSE", wsse), ("Basic", basic),
+                        ("API Gateway", apig)):
         if not table:
             raise VectorError("no %s vectors found" % name)
 
@@ -295,15 +543,19 @@ def generate(huawei_path, sinch_path):
     parts.append("\n".join(em.arrays) + "\n")
     parts.append("#define CS_AKSK_VECTOR_COUNT %d" % len(aksk))
     parts.append("#define CS_WSSE_VECTOR_COUNT %d" % len(wsse))
-    parts.append("#define CS_BASIC_VECTOR_COUNT %d\n" % len(basic))
+    parts.append("#define CS_BASIC_VECTOR_COUNT %d" % len(basic))
+    parts.append("#define CS_APIG_VECTOR_COUNT %d" % len(apig))
+    parts.append("#define CS_APIG_SKIPPED_COUNT %d /* node-core */\n" % skipped)
     parts.append("static const cs_aksk_vector cs_aksk_vectors[CS_AKSK_VECTOR_COUNT] = {\n"
                  + ",\n".join(aksk) + "\n};\n")
     parts.append("static const cs_wsse_vector cs_wsse_vectors[CS_WSSE_VECTOR_COUNT] = {\n"
                  + ",\n".join(wsse) + "\n};\n")
     parts.append("static const cs_basic_vector cs_basic_vectors[CS_BASIC_VECTOR_COUNT] = {\n"
                  + ",\n".join(basic) + "\n};\n")
+    parts.append("static const cs_apig_vector cs_apig_vectors[CS_APIG_VECTOR_COUNT] = {\n"
+                 + ",\n".join(apig) + "\n};\n")
     parts.append("#endif /* CALLSIGN_TEST_VECTORS_H */\n")
-    return "\n".join(parts), (len(aksk), len(wsse), len(basic))
+    return "\n".join(parts), (len(aksk), len(wsse), len(basic), len(apig), skipped)
 
 
 def main(argv):
@@ -317,7 +569,8 @@ def main(argv):
         return 1
     with open(argv[3], "w", encoding="ascii", newline="\n") as f:
         f.write(text)
-    print("gen_vectors: %d X-AKSK, %d X-WSSE, %d Basic vectors -> %s" % (counts + (argv[3],)))
+    print("gen_vectors: %d X-AKSK, %d X-WSSE, %d Basic, %d API Gateway vectors "
+          "(%d node-core skipped) -> %s" % (counts + (argv[3],)))
     return 0
 
 

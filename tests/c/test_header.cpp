@@ -12,6 +12,9 @@ static_assert(sizeof(callsign_hmac_sha256_ctx) == CALLSIGN_HMAC_SHA256_CTX_SIZE,
 static_assert(alignof(callsign_hmac_key) >= 8, "callsign_hmac_key alignment");
 static_assert(alignof(callsign_sha256_ctx) >= 8, "callsign_sha256_ctx alignment");
 static_assert(alignof(callsign_hmac_sha256_ctx) >= 8, "callsign_hmac_sha256_ctx alignment");
+static_assert(sizeof(callsign_apig_body_hasher) == CALLSIGN_APIG_BODY_HASHER_SIZE,
+              "callsign_apig_body_hasher size");
+static_assert(alignof(callsign_apig_body_hasher) >= 8, "callsign_apig_body_hasher alignment");
 
 int callsign_header_check_cpp();
 
@@ -24,9 +27,13 @@ int callsign_header_check_cpp()
     callsign_hmac_key key;
     callsign_fill_random rng = nullptr;
     decltype(&callsign_huawei_voice_x_aksk) sign = &callsign_huawei_voice_x_aksk;
+    decltype(&callsign_huawei_apig_sign) apig = &callsign_huawei_apig_sign;
+    callsign_apig_outputs outputs = {};
     size_t total = sizeof x_aksk + sizeof x_wsse + sizeof basic + sizeof tag + sizeof key.opaque;
 
     (void)sign;
+    (void)apig;
+    total += sizeof outputs + CALLSIGN_APIG_AUTHORIZATION_MAX_LEN;
     (void)rng;
     if (total == 0 || CALLSIGN_WSSE_DIGEST_HEX == CALLSIGN_WSSE_DIGEST_LEGACY_RAW) {
         return static_cast<int>(CALLSIGN_INVALID_ARGUMENT);

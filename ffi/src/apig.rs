@@ -1,0 +1,512 @@
+//! Huawei API Gateway signing (SDK-HMAC-SHA256, SDK-HMAC-SM3,
+//! V11-HMAC-SHA256): a request description of pointer+length strings and
+//! name/value pair arrays, a streaming body hasher in caller-owned storage,
+//! and one call that writes the `Authorization` value and, on request, the
+//! headers the signer adds, the request target, the canonical request and
+//! the string to sign.
+
+use core::ffi::c_char;
+
+use callsign_core::huawei::apig::{
+    self, Algorithm, Body, BodyHasher, Request, Signer, Variant, DEFAULT_MAX_HEADERS,
+    DEFAULT_MAX_QUERY,
+};
+use callsign_core::{Emit, Sink, Timestamp};
+
+use crate::io::{bytes, check_out, text, try_status};
+use crate::state::{callsign_apig_body_hasher, get_mut, put, take, wipe};
+use crate::status::*;
+
+/// Algorithm: `SDK-HMAC-SHA256` (API Gateway app authentication, AK/SK).
+pub const CALLSIGN_APIG_SDK_HMAC_SHA256: u32 = 0;
+/// Algorithm: `SDK-HMAC-SM3`.
+pub const CALLSIGN_APIG_SDK_HMAC_SM3: u32 = 1;
+/// Algorithm: `V11-HMAC-SHA256` (derived AK/SK; needs region and service).
+pub const CALLSIGN_APIG_V11_HMAC_SHA256: u32 = 2;
+
+/// Variant: the rules of `huaweicloudsdkcore` (normative).
+pub const CALLSIGN_APIG_VARIANT_CORE: u32 = 0;
+/// Variant: the rules of Huawei's APIG Python signer (signs `_` headers, no
+/// automatic UNSIGNED-PAYLOAD, lower-case `host`, accepts an empty secret).
+pub const CALLSIGN_APIG_VARIANT_APIG: u32 = 1;
+
+/// Body: `body[0..body_len]` is the whole body (may be empty).
+pub const CALLSIGN_APIG_BODY_BYTES: u32 = 0;
+/// Body: `body` points to the 32-byte SHA-256 of the body, from
+/// `callsign_apig_body_hasher_final` or your own hasher.
+pub const CALLSIGN_APIG_BODY_SHA256: u32 = 1;
+/// Body: `body` points to the 32-byte SM3 of the body (SDK-HMAC-SM3).
+pub const CALLSIGN_APIG_BODY_SM3: u32 = 2;
+/// Body: a non-empty body that is not hashed; the signer adds
+/// `X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD` (`X-Sdk-Content-Sm3` with
+/// SDK-HMAC-SM3) unless the headers have it.
+pub const CALLSIGN_APIG_BODY_UNSIGNED: u32 = 3;
+
+/// Buffer size (NUL included) for any `Authorization` value with up to 32
+/// signed headers.
+pub const CALLSIGN_APIG_AUTHORIZATION_MAX_LEN: usize = 2466;
+
+const _: () = assert!(CALLSIGN_APIG_AUTHORIZATION_MAX_LEN == apig::AUTHORIZATION_MAX_LEN + 1);
+
+/// A name and a value, each UTF-8 text as pointer and length.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct callsign_pair {
+    /// The name.
+    pub name: *const u8,
+    /// Bytes in `name`.
+    pub name_len: usize,
+    /// The value.
+    pub value: *const u8,
+    /// Bytes in `value`.
+    pub value_len: usize,
+}
+
+/// The credentials and algorithm of an API Gateway signature.
+#[repr(C)]
+pub struct callsign_apig_credentials {
+    /// The access key (AK) or Application Key.
+    pub app_key: *const u8,
+    /// Bytes in `app_key`.
+    pub app_key_len: usize,
+    /// The secret key (SK) or Application Secret, as bytes.
+    pub secret: *const u8,
+    /// Bytes in `secret`.
+    pub secret_len: usize,
+    /// One of the CALLSIGN_APIG_* algorithm constants.
+    pub algorithm: u32,
+    /// V11 only: the region, e.g. `cn-north-4` (otherwise NULL, 0).
+    pub region: *const u8,
+    /// Bytes in `region`.
+    pub region_len: usize,
+    /// V11 only: the service name (otherwise NULL, 0).
+    pub service: *const u8,
+    /// Bytes in `service`.
+    pub service_len: usize,
+    /// CALLSIGN_APIG_VARIANT_CORE or CALLSIGN_APIG_VARIANT_APIG.
+    pub variant: u32,
+}
+
+/// An HTTP request to sign. Text is UTF-8; the query is the list of
+/// decoded (name, value) pairs, in any order; headers are (name, value)
+/// pairs as they will be sent.
+#[repr(C)]
+pub struct callsign_apig_request {
+    /// The method, e.g. `POST`.
+    pub method: *const u8,
+    /// Bytes in `method`.
+    pub method_len: usize,
+    /// The host, with `:port` when the endpoint has one.
+    pub host: *const u8,
+    /// Bytes in `host`.
+    pub host_len: usize,
+    /// The path as sent on the wire (may hold `%XX`), starting with `/`.
+    pub path: *const u8,
+    /// Bytes in `path`.
+    pub path_len: usize,
+    /// Decoded query pairs (NULL with `query_count` 0 for none).
+    pub query: *const callsign_pair,
+    /// Number of query pairs (at most 64).
+    pub query_count: usize,
+    /// Headers (NULL with `header_count` 0 for none).
+    pub headers: *const callsign_pair,
+    /// Number of headers.
+    pub header_count: usize,
+    /// One of the CALLSIGN_APIG_BODY_* constants.
+    pub body_kind: u32,
+    /// The body bytes, or the 32-byte digest (see `body_kind`).
+    pub body: *const u8,
+    /// Bytes in `body` (32 for a digest, ignored for UNSIGNED).
+    pub body_len: usize,
+    /// `X-Sdk-Date` as Unix seconds, used when the headers have no
+    /// `X-Sdk-Date`. It must lie in 1970..=9999 even when unused.
+    pub date_unix: u64,
+}
+
+/// A text output: `buf[0..cap]` receives NUL-terminated text and `len` is
+/// set under the output rule (length without NUL on success, size needed
+/// with NUL on CALLSIGN_BUFFER_TOO_SMALL). `buf` NULL with `cap` 0 means
+/// "not wanted"; `buf` NULL with a non-zero `cap` is CALLSIGN_NULL_ARGUMENT.
+#[repr(C)]
+pub struct callsign_text {
+    /// Where the text goes, or NULL.
+    pub buf: *mut c_char,
+    /// Bytes available at `buf`.
+    pub cap: usize,
+    /// Set by the call: see above.
+    pub len: usize,
+}
+
+/// Optional outputs of `callsign_huawei_apig_sign`. Leave a member's `buf`
+/// NULL and `cap` 0 to skip it.
+#[repr(C)]
+pub struct callsign_apig_outputs {
+    /// The headers the signer added, one `Name: value` line each, each
+    /// ending with `\n`, in this order: `X-Sdk-Date`, `Host` (`host` with
+    /// the APIG variant), and `X-Sdk-Content-Sha256` (`X-Sdk-Content-Sm3`
+    /// with SDK-HMAC-SM3) — each only when the signer added it.
+    pub headers_added: callsign_text,
+    /// The request target to send: `path?canonical_query`.
+    pub request_target: callsign_text,
+    /// The canonical request (for debugging a signature mismatch).
+    pub canonical_request: callsign_text,
+    /// The string to sign.
+    pub string_to_sign: callsign_text,
+}
+
+/// The headers added as `Name: value\n` lines.
+struct AddedLines<'s>(apig::HeadersAdded<'s>);
+
+impl Emit for AddedLines<'_> {
+    fn len(&self) -> usize {
+        self.0.iter().fold(0usize, |n, (name, value)| {
+            n.saturating_add(name.len())
+                .saturating_add(value.len())
+                .saturating_add(3)
+        })
+    }
+    fn emit<S: Sink + ?Sized>(&self, sink: &mut S) {
+        for (name, value) in &self.0 {
+            sink.write(name.as_bytes());
+            sink.write(b": ");
+            sink.write(value.as_bytes());
+            sink.write(b"\n");
+        }
+    }
+}
+
+/// # Safety
+/// `pairs` must be NULL with `count` 0, or point to `count` pairs whose
+/// pointers are valid for their lengths.
+unsafe fn pairs<'a, const N: usize>(
+    pairs: *const callsign_pair,
+    count: usize,
+) -> Result<heapless::Vec<(&'a str, &'a str), N>, u32> {
+    let mut out = heapless::Vec::new();
+    if count == 0 {
+        return Ok(out);
+    }
+    if pairs.is_null() {
+        return Err(CALLSIGN_NULL_ARGUMENT);
+    }
+    if count > N {
+        return Err(CALLSIGN_TOO_MANY_ITEMS);
+    }
+    // SAFETY: non-NULL, `count` pairs by contract.
+    let list = unsafe { core::slice::from_raw_parts(pairs, count) };
+    for p in list {
+        // SAFETY: each pointer valid for its length by contract.
+        let name = unsafe { text(p.name, p.name_len) }?;
+        // SAFETY: as above.
+        let value = unsafe { text(p.value, p.value_len) }?;
+        out.push((name, value))
+            .map_err(|_| CALLSIGN_TOO_MANY_ITEMS)?;
+    }
+    Ok(out)
+}
+
+/// # Safety
+/// `body` valid for `body_len` bytes (or NULL with 0) by contract.
+unsafe fn body<'a>(kind: u32, body: *const u8, body_len: usize) -> Result<Body<'a>, u32> {
+    let digest = |b: &[u8]| <[u8; 32]>::try_from(b).map_err(|_| CALLSIGN_INVALID_ARGUMENT);
+    match kind {
+        // SAFETY: forwarded contract.
+        CALLSIGN_APIG_BODY_BYTES => Ok(Body::Bytes(unsafe { bytes(body, body_len) }?)),
+        // SAFETY: forwarded contract.
+        CALLSIGN_APIG_BODY_SHA256 => Ok(Body::Sha256(digest(unsafe { bytes(body, body_len) }?)?)),
+        // SAFETY: forwarded contract.
+        CALLSIGN_APIG_BODY_SM3 => Ok(Body::Sm3(digest(unsafe { bytes(body, body_len) }?)?)),
+        CALLSIGN_APIG_BODY_UNSIGNED => Ok(Body::Unsigned),
+        _ => Err(CALLSIGN_INVALID_ARGUMENT),
+    }
+}
+
+/// # Safety
+/// `region`/`service` valid for their lengths by contract.
+unsafe fn algorithm<'a>(c: &callsign_apig_credentials) -> Result<Algorithm<'a>, u32> {
+    match c.algorithm {
+        CALLSIGN_APIG_SDK_HMAC_SHA256 => Ok(Algorithm::SdkHmacSha256),
+        CALLSIGN_APIG_SDK_HMAC_SM3 => Ok(Algorithm::SdkHmacSm3),
+        CALLSIGN_APIG_V11_HMAC_SHA256 => Ok(Algorithm::V11HmacSha256 {
+            // SAFETY: forwarded contract.
+            region: unsafe { text(c.region, c.region_len) }?,
+            // SAFETY: forwarded contract.
+            service: unsafe { text(c.service, c.service_len) }?,
+        }),
+        _ => Err(CALLSIGN_INVALID_ARGUMENT),
+    }
+}
+
+fn variant(v: u32) -> Result<Variant, u32> {
+    match v {
+        CALLSIGN_APIG_VARIANT_CORE => Ok(Variant::Core),
+        CALLSIGN_APIG_VARIANT_APIG => Ok(Variant::ApigPython),
+        _ => Err(CALLSIGN_INVALID_ARGUMENT),
+    }
+}
+
+/// Checks one text output: `Ok(true)` when wanted and large enough,
+/// `Ok(false)` when not wanted, `Err(needed)` when too small.
+fn fits(t: &callsign_text, len: usize, optional: bool) -> Result<bool, usize> {
+    if optional && t.buf.is_null() && t.cap == 0 {
+        return Ok(false);
+    }
+    let needed = len.saturating_add(1);
+    if t.buf.is_null() || t.cap < needed {
+        Err(needed)
+    } else {
+        Ok(true)
+    }
+}
+
+/// Writes `value` and a NUL into `t`, which `fits` accepted.
+///
+/// # Safety
+/// `t.buf` points to `t.cap` writable bytes.
+unsafe fn put_text<E: Emit>(value: &E, t: &mut callsign_text) -> u32 {
+    let len = value.len();
+    // SAFETY: checked by `fits`: non-NULL with cap >= len + 1.
+    let buf = unsafe { core::slice::from_raw_parts_mut(t.buf.cast::<u8>(), len.saturating_add(1)) };
+    let Some((nul, body)) = buf.split_last_mut() else {
+        return CALLSIGN_BUFFER_TOO_SMALL;
+    };
+    match value.write(body) {
+        Ok(n) => {
+            *nul = 0;
+            t.len = n;
+            CALLSIGN_OK
+        }
+        Err(e) => from_error(e),
+    }
+}
+
+/// Signs an API Gateway request: writes the `Authorization` value into
+/// `out` and, when `outputs` is not NULL, every output it asks for.
+///
+/// Returns CALLSIGN_OK; CALLSIGN_BUFFER_TOO_SMALL (`*out_len` and every
+/// too-small output's `len` give the size needed, NUL included; nothing is
+/// written anywhere); CALLSIGN_NULL_ARGUMENT; CALLSIGN_INVALID_UTF8;
+/// CALLSIGN_INVALID_APP_KEY; CALLSIGN_INVALID_SECRET (empty with the core
+/// variant, or over 1024 bytes); CALLSIGN_INVALID_REQUEST;
+/// CALLSIGN_INVALID_HEADER; CALLSIGN_DUPLICATE_HEADER;
+/// CALLSIGN_TOO_MANY_ITEMS; CALLSIGN_INVALID_TIMESTAMP (an `X-Sdk-Date`
+/// header not in `YYYYMMDDTHHMMSSZ` form); CALLSIGN_TIMESTAMP_OUT_OF_RANGE;
+/// CALLSIGN_BODY_DIGEST_MISMATCH; CALLSIGN_INVALID_ARGUMENT (an unknown
+/// constant, or a digest body whose length is not 32).
+/// CALLSIGN_APIG_AUTHORIZATION_MAX_LEN sizes `out`.
+///
+/// # Safety
+/// Every pointer in `credentials`, `request` and `outputs` must be valid for
+/// its stated length (NULL with length 0 allowed for inputs).
+#[no_mangle]
+pub unsafe extern "C" fn callsign_huawei_apig_sign(
+    credentials: *const callsign_apig_credentials,
+    request: *const callsign_apig_request,
+    out: *mut c_char,
+    out_cap: usize,
+    out_len: *mut usize,
+    outputs: *mut callsign_apig_outputs,
+) -> u32 {
+    try_status!(check_out(out, out_cap, out_len));
+    if credentials.is_null() || request.is_null() {
+        return CALLSIGN_NULL_ARGUMENT;
+    }
+    // SAFETY: `outputs` is NULL or valid by contract.
+    if let Some(o) = unsafe { outputs.as_ref() } {
+        let texts = [
+            &o.headers_added,
+            &o.request_target,
+            &o.canonical_request,
+            &o.string_to_sign,
+        ];
+        if texts.iter().any(|t| t.buf.is_null() && t.cap != 0) {
+            return CALLSIGN_NULL_ARGUMENT;
+        }
+    }
+    // SAFETY: non-NULL, valid by contract.
+    let (c, r) = unsafe { (&*credentials, &*request) };
+    // SAFETY: forwarded contract.
+    let app_key = try_status!(unsafe { text(c.app_key, c.app_key_len) });
+    // SAFETY: forwarded contract.
+    let secret = try_status!(unsafe { bytes(c.secret, c.secret_len) });
+    // SAFETY: forwarded contract.
+    let algorithm = try_status!(unsafe { algorithm(c) });
+    let variant = try_status!(variant(c.variant));
+    // SAFETY: forwarded contract.
+    let method = try_status!(unsafe { text(r.method, r.method_len) });
+    // SAFETY: forwarded contract.
+    let host = try_status!(unsafe { text(r.host, r.host_len) });
+    // SAFETY: forwarded contract.
+    let path = try_status!(unsafe { text(r.path, r.path_len) });
+    // SAFETY: forwarded contract.
+    let query = try_status!(unsafe { pairs::<DEFAULT_MAX_QUERY>(r.query, r.query_count) });
+    // SAFETY: forwarded contract.
+    let headers = try_status!(unsafe { pairs::<DEFAULT_MAX_HEADERS>(r.headers, r.header_count) });
+    // SAFETY: forwarded contract.
+    let body = try_status!(unsafe { body(r.body_kind, r.body, r.body_len) });
+    let date = try_status!(Timestamp::from_unix(r.date_unix).map_err(from_error));
+
+    let signer = try_status!(Signer::new(app_key, secret, algorithm, variant).map_err(from_error));
+    let request = Request::new(method, host, path, date)
+        .with_query(&query)
+        .with_headers(&headers)
+        .with_body(body);
+    let signed = try_status!(signer.sign(&request).map_err(from_error));
+    let authorization = signed.authorization();
+    let added = AddedLines(signed.headers_added());
+    let target = signed.request_target();
+    let canonical = signed.canonical_request();
+    let string_to_sign = signed.string_to_sign();
+
+    // Check every requested output before writing any.
+    let mut too_small = false;
+    let main_len = authorization.len();
+    let main_needed = main_len.saturating_add(1);
+    if out.is_null() || out_cap < main_needed {
+        too_small = true;
+    }
+    // SAFETY: `outputs` is NULL or valid and exclusive by contract.
+    let mut extras = unsafe { outputs.as_mut() };
+    let mut wanted = [false; 4];
+    if let Some(o) = extras.as_deref_mut() {
+        let lens = [
+            added.len(),
+            target.len(),
+            canonical.len(),
+            string_to_sign.len(),
+        ];
+        let slots = [
+            &mut o.headers_added,
+            &mut o.request_target,
+            &mut o.canonical_request,
+            &mut o.string_to_sign,
+        ];
+        for ((slot, len), want) in slots.into_iter().zip(lens).zip(wanted.iter_mut()) {
+            match fits(slot, len, true) {
+                Ok(w) => *want = w,
+                Err(needed) => {
+                    slot.len = needed;
+                    too_small = true;
+                }
+            }
+        }
+    }
+    if too_small {
+        // SAFETY: out_len checked non-NULL by check_out.
+        unsafe { out_len.write(main_needed) };
+        return CALLSIGN_BUFFER_TOO_SMALL;
+    }
+
+    let mut main = callsign_text {
+        buf: out,
+        cap: out_cap,
+        len: 0,
+    };
+    // SAFETY: `fits` was checked above for every buffer written here.
+    unsafe {
+        let status = put_text(&authorization, &mut main);
+        if status != CALLSIGN_OK {
+            return status;
+        }
+        if let Some(o) = extras {
+            let results = [
+                wanted[0].then(|| put_text(&added, &mut o.headers_added)),
+                wanted[1].then(|| put_text(&target, &mut o.request_target)),
+                wanted[2].then(|| put_text(&canonical, &mut o.canonical_request)),
+                wanted[3].then(|| put_text(&string_to_sign, &mut o.string_to_sign)),
+            ];
+            if let Some(status) = results.into_iter().flatten().find(|s| *s != CALLSIGN_OK) {
+                return status;
+            }
+        }
+        out_len.write(main.len);
+    }
+    CALLSIGN_OK
+}
+
+/// Starts a streaming body hasher for `algorithm` (SHA-256, or SM3 for
+/// SDK-HMAC-SM3), so a body can be signed without holding it whole.
+///
+/// Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT or CALLSIGN_INVALID_ARGUMENT.
+///
+/// # Safety
+/// `hasher` must point to a writable `callsign_apig_body_hasher`.
+#[no_mangle]
+pub unsafe extern "C" fn callsign_apig_body_hasher_init(
+    hasher: *mut callsign_apig_body_hasher,
+    algorithm: u32,
+) -> u32 {
+    let algorithm = match algorithm {
+        CALLSIGN_APIG_SDK_HMAC_SHA256 => Algorithm::SdkHmacSha256,
+        CALLSIGN_APIG_SDK_HMAC_SM3 => Algorithm::SdkHmacSm3,
+        // V11 hashes bodies with SHA-256; region and service do not matter here.
+        CALLSIGN_APIG_V11_HMAC_SHA256 => Algorithm::SdkHmacSha256,
+        _ => return CALLSIGN_INVALID_ARGUMENT,
+    };
+    // SAFETY: forwarded contract.
+    unsafe { put(hasher, algorithm.body_hasher()) }
+}
+
+/// Feeds `data[0..len]` to a body hasher.
+///
+/// Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT or CALLSIGN_NOT_INITIALIZED.
+///
+/// # Safety
+/// `hasher` must point to an initialised hasher; `data` as for inputs.
+#[no_mangle]
+pub unsafe extern "C" fn callsign_apig_body_hasher_update(
+    hasher: *mut callsign_apig_body_hasher,
+    data: *const u8,
+    len: usize,
+) -> u32 {
+    // SAFETY: forwarded contract.
+    let data = try_status!(unsafe { bytes(data, len) });
+    // SAFETY: forwarded contract.
+    let h = try_status!(unsafe { get_mut::<BodyHasher>(hasher) });
+    h.update(data);
+    CALLSIGN_OK
+}
+
+/// Finishes a body hasher: writes the 32-byte digest to `out` and its kind
+/// (CALLSIGN_APIG_BODY_SHA256 or CALLSIGN_APIG_BODY_SM3) to `*body_kind`, to
+/// put in `callsign_apig_request`; the hasher is wiped.
+///
+/// Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT (the hasher is then left as
+/// it was) or CALLSIGN_NOT_INITIALIZED.
+///
+/// # Safety
+/// `hasher` must point to an initialised hasher, `out` to 32 writable
+/// bytes, `body_kind` to a writable `uint32_t`.
+#[no_mangle]
+pub unsafe extern "C" fn callsign_apig_body_hasher_final(
+    hasher: *mut callsign_apig_body_hasher,
+    out: *mut u8,
+    body_kind: *mut u32,
+) -> u32 {
+    if out.is_null() || body_kind.is_null() {
+        return CALLSIGN_NULL_ARGUMENT;
+    }
+    // SAFETY: forwarded contract.
+    let h = try_status!(unsafe { take::<BodyHasher>(hasher) });
+    let (kind, digest) = match h.finish() {
+        Body::Sha256(d) => (CALLSIGN_APIG_BODY_SHA256, d),
+        Body::Sm3(d) => (CALLSIGN_APIG_BODY_SM3, d),
+        _ => return CALLSIGN_INVALID_ARGUMENT,
+    };
+    // SAFETY: out: 32 writable bytes; body_kind writable; both non-NULL.
+    unsafe {
+        core::ptr::copy_nonoverlapping(digest.as_ptr(), out, digest.len());
+        body_kind.write(kind);
+    }
+    CALLSIGN_OK
+}
+
+/// Wipes a body hasher. NULL is a no-op.
+///
+/// # Safety
+/// `hasher` must be NULL or point to a writable `callsign_apig_body_hasher`.
+#[no_mangle]
+pub unsafe extern "C" fn callsign_apig_body_hasher_wipe(hasher: *mut callsign_apig_body_hasher) {
+    // SAFETY: forwarded contract.
+    unsafe { wipe::<BodyHasher>(hasher) }
+}
