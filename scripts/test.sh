@@ -17,5 +17,9 @@ fi
 
 cargo test --workspace --exclude callsign-ffi --locked
 
+# SDK-HMAC-SHA256/SM3/V11 against the Python reference signer, 1,000 random
+# requests (installs huaweicloudsdkcore into a venv under target/).
+bash tests/apig-differential/run.sh
+
 # The C ABI: C programs, sanitizers, link proofs.
 bash scripts/c-tests.sh
