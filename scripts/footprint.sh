@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Footprint of the C ABI on this machine (x86_64), printed as Markdown:
 # - code: the release libcallsign.a, and the .text/.rodata that a C program
-#   calling only X-AKSK, or every entry point, adds over an empty C program,
+#   calling only X-AKSK, only APIG, or all main entry points, adds over an
+#   empty C program,
 #   at opt-level "z" and 3 (gcc -Os, --gc-sections, stripped; `size -A`);
 # - stack: the peak stack of one call of each main entry point, measured by
 #   stack painting (scripts/footprint/stack.c says how), opt-level 3.
@@ -23,11 +24,15 @@ for level in z 3; do
     CARGO_PROFILE_RELEASE_OPT_LEVEL=$level CARGO_TARGET_DIR="$target" \
         cargo build -p callsign-ffi --release --locked -q
     lib="$target/release/libcallsign.a"
-    for program in x_aksk stack; do
+    for program in x_aksk apig stack; do
         build_c "scripts/footprint/$program.c" "$lib" "$work/$program-$level"
         text=$(($(section "$work/$program-$level" .text) - $(section "$work/empty" .text)))
         rodata=$(($(section "$work/$program-$level" .rodata) - $(section "$work/empty" .rodata)))
-        label=$([ "$program" = x_aksk ] && echo "X-AKSK only" || echo "X-AKSK, X-WSSE, Basic, key")
+        case $program in
+            x_aksk) label="X-AKSK only" ;;
+            apig) label="API Gateway only" ;;
+            *) label="every entry point measured below" ;;
+        esac
         echo "| $level | $(stat -c %s "$lib") | $label | $text | $rodata |"
     done
 done
