@@ -139,9 +139,72 @@
 #define CALLSIGN_WSSE_DIGEST_LEGACY_RAW 1
 
 /**
+ * Buffer size (NUL included) for a Mailgun webhook signature (64
+ * lowercase hex characters).
+ */
+#define CALLSIGN_MAILGUN_WEBHOOK_SIGNATURE_MAX_LEN 65
+
+/**
+ * Mailgun's SDK window for webhook timestamps: 900 seconds either way.
+ */
+#define CALLSIGN_MAILGUN_DEFAULT_MAX_AGE_SECS 900
+
+/**
+ * Scheme: `Authorization: Application KEY:SIGNATURE` (Voice v1,
+ * Verification requests and callbacks). An empty body has an empty
+ * Content-MD5 line.
+ */
+#define CALLSIGN_SINCH_APPLICATION 0
+
+/**
+ * Scheme: `Authorization: service KEY:SIGNATURE` (Voice API v2 webhooks).
+ * The Content-MD5 line is always the MD5 of the body, even when empty, and
+ * a verified callback must carry `Content-Type`.
+ */
+#define CALLSIGN_SINCH_SERVICE 1
+
+/**
+ * Buffer size (NUL included) for any Sinch `Authorization` value (a key
+ * of up to 128 bytes).
+ */
+#define CALLSIGN_SINCH_AUTHORIZATION_MAX_LEN 186
+
+/**
+ * Buffer size (NUL included) for any Sinch string to sign.
+ */
+#define CALLSIGN_SINCH_STRING_TO_SIGN_MAX_LEN 2425
+
+/**
+ * Buffer size (NUL included) for a Sinch webhook signature (44 Base64
+ * characters).
+ */
+#define CALLSIGN_SINCH_WEBHOOK_SIGNATURE_MAX_LEN 45
+
+/**
+ * Buffer size (NUL included) for a Sinch Numbers callback signature (40
+ * lowercase hex characters).
+ */
+#define CALLSIGN_SINCH_NUMBERS_SIGNATURE_MAX_LEN 41
+
+/**
  * Size in bytes of `callsign_apig_body_hasher`.
  */
 #define CALLSIGN_APIG_BODY_HASHER_SIZE 224
+
+/**
+ * Size in bytes of `callsign_sinch_body_md5`.
+ */
+#define CALLSIGN_SINCH_BODY_MD5_SIZE 128
+
+/**
+ * Entries of a `callsign_replay_cache`.
+ */
+#define CALLSIGN_REPLAY_CACHE_CAPACITY 64
+
+/**
+ * Size in bytes of `callsign_replay_cache`: 8 + 32 * CALLSIGN_REPLAY_CACHE_CAPACITY.
+ */
+#define CALLSIGN_REPLAY_CACHE_SIZE 2056
 
 /**
  * Size in bytes of `callsign_hmac_key`.
@@ -184,7 +247,9 @@
 #define CALLSIGN_INVALID_APP_KEY 4
 
 /**
- * The nonce is not 1 to 128 ASCII letters and digits.
+ * The nonce (or Mailgun token) is not allowed: Huawei nonces are 1 to 128
+ * ASCII letters and digits; Sinch webhook nonces and Mailgun tokens are 1
+ * to 256 visible ASCII characters.
  */
 #define CALLSIGN_INVALID_NONCE 5
 
@@ -231,7 +296,8 @@
 
 /**
  * A header name or value is not allowed (a name must be an HTTP token of 1
- * to 64 bytes; a value may not hold CR, LF or NUL).
+ * to 64 bytes; a value may not hold CR, LF or NUL; a Sinch `Content-Type`
+ * is at most 256 bytes of printable ASCII).
  */
 #define CALLSIGN_INVALID_HEADER 14
 
@@ -304,6 +370,30 @@
  * Buffer size (NUL included) for `YYYYMMDDTHHMMSSZ`.
  */
 #define CALLSIGN_TIMESTAMP_BASIC_MAX_LEN 17
+
+/**
+ * `max_skew` value: check the signature only. `now` is ignored and
+ * `replay` must be NULL (a replay cache needs a window to expire entries).
+ *
+ * Every `_verify` function with a clock takes `now` (Unix seconds from the
+ * caller's clock), `max_skew` (seconds) and `replay` (a
+ * `callsign_replay_cache`, or NULL). It checks, in order, stopping at the
+ * first failure: the arguments; the format of the received values; the
+ * signature, compared in constant time; then, unless `max_skew` is
+ * CALLSIGN_VERIFY_SIGNATURE_ONLY, that the signed timestamp t lies within
+ * `now - max_skew <= t <= now + max_skew` (CALLSIGN_TIMESTAMP_TOO_OLD,
+ * CALLSIGN_TIMESTAMP_IN_FUTURE); then, when `replay` is not NULL, that the
+ * request was not accepted before (CALLSIGN_REPLAY; CALLSIGN_REPLAY_CACHE_FULL
+ * when the cache has no free entry). Only an authentic, fresh request
+ * enters the cache, so a forger cannot fill it.
+ */
+#define CALLSIGN_VERIFY_SIGNATURE_ONLY 0
+
+/**
+ * A `max_skew` for schemes whose vendor documents none (Sinch callbacks
+ * and webhooks, Huawei X-AKSK / X-WSSE): 300 seconds either way.
+ */
+#define CALLSIGN_DEFAULT_MAX_SKEW_SECS 300
 
 /**
  * The credentials and algorithm of an API Gateway signature.
@@ -537,6 +627,106 @@ typedef struct {
  * secure random bytes and returns 0, or returns non-zero on failure.
  */
 typedef int (*callsign_fill_random)(void *ctx, uint8_t *buf, size_t len);
+
+/**
+ * Caller-owned storage for a replay cache of
+ * CALLSIGN_REPLAY_CACHE_CAPACITY entries (`callsign_replay_cache_init` /
+ * `_wipe`), passed to the `_verify` functions. Each accepted request is
+ * remembered until its timestamp leaves the window; a replay inside the
+ * window is refused (CALLSIGN_REPLAY), and when every entry is live a new
+ * request is refused too (CALLSIGN_REPLAY_CACHE_FULL: fail closed).
+ *
+ * Sizing: an entry can stay live for up to 2 * max_skew seconds after it
+ * is accepted (a timestamp may be max_skew in the future), so one cache
+ * serves at most CALLSIGN_REPLAY_CACHE_CAPACITY / (2 * max_skew) accepted
+ * requests per second: 64 entries cover one request every 9.4 s at the
+ * default +-300 s, or one every second at +-32 s. Use one cache per
+ * listener; the Rust API (`ReplayCache<N>`) takes any N.
+ *
+ * Not thread-safe: a cache is modified by every verification that uses
+ * it, so calls sharing one must be serialised by the caller. Private
+ * contents.
+ */
+typedef struct {
+  /**
+   * Private.
+   */
+  uint64_t opaque[257];
+} callsign_replay_cache;
+
+/**
+ * Caller-owned storage for a streaming MD5 of a Sinch request or callback
+ * body (`callsign_sinch_body_md5_init` / `_update` / `_wipe`), read by
+ * `callsign_sinch_application_sign` and `callsign_sinch_callback_verify`.
+ * Private contents.
+ */
+typedef struct {
+  /**
+   * Private.
+   */
+  uint64_t opaque[16];
+} callsign_sinch_body_md5;
+
+/**
+ * A Sinch request to sign (or a received callback, for its string to
+ * sign). Text is UTF-8.
+ */
+typedef struct {
+  /**
+   * CALLSIGN_SINCH_APPLICATION or CALLSIGN_SINCH_SERVICE.
+   */
+  uint32_t scheme;
+  /**
+   * The HTTP method, e.g. `POST` (signed upper-cased).
+   */
+  const uint8_t *method;
+  /**
+   * Bytes in `method`.
+   */
+  size_t method_len;
+  /**
+   * The request target: the path as sent, starting with `/`, with or
+   * without a query (which is not signed; `%XX` in the path is decoded).
+   */
+  const uint8_t *target;
+  /**
+   * Bytes in `target`.
+   */
+  size_t target_len;
+  /**
+   * The exact `Content-Type` header sent; NULL with length 0 when the
+   * request has none (signed as an empty line, like an empty value).
+   */
+  const uint8_t *content_type;
+  /**
+   * Bytes in `content_type`.
+   */
+  size_t content_type_len;
+  /**
+   * The exact `x-timestamp` header sent: ISO 8601 UTC such as
+   * `2024-07-01T12:34:56.789Z` (a fraction and `+00:00` are allowed);
+   * `callsign_timestamp_extended` writes one.
+   */
+  const uint8_t *x_timestamp;
+  /**
+   * Bytes in `x_timestamp`.
+   */
+  size_t x_timestamp_len;
+  /**
+   * The whole body (NULL with length 0 for none), unless `body_md5` is
+   * given.
+   */
+  const uint8_t *body;
+  /**
+   * Bytes in `body`; must be 0 when `body_md5` is given.
+   */
+  size_t body_len;
+  /**
+   * NULL, or a body hasher that was fed the whole body in chunks
+   * (`callsign_sinch_body_md5_update`); it is read, not changed.
+   */
+  const callsign_sinch_body_md5 *body_md5;
+} callsign_sinch_request;
 
 #ifdef __cplusplus
 extern "C" {
@@ -971,6 +1161,323 @@ uint32_t callsign_huawei_sms_x_wsse_random(const uint8_t *app_key,
                                            size_t *out_len);
 
 /**
+ * Writes the `signature` of a Mailgun webhook: lowercase hex
+ * HMAC-SHA256 of `timestamp` (1 to 20 digits, Unix seconds) || `token` (1
+ * to 256 visible ASCII characters) under the signing key's bytes.
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_BUFFER_TOO_SMALL, CALLSIGN_NULL_ARGUMENT,
+ * CALLSIGN_INVALID_UTF8, CALLSIGN_INVALID_TIMESTAMP or
+ * CALLSIGN_INVALID_NONCE (the token). Output rule: see the header
+ * preamble; CALLSIGN_MAILGUN_WEBHOOK_SIGNATURE_MAX_LEN sizes `out`.
+ *
+ * # Safety
+ * Pointers as documented in the header preamble.
+ */
+uint32_t callsign_mailgun_webhook_sign(const uint8_t *signing_key,
+                                       size_t signing_key_len,
+                                       const uint8_t *timestamp,
+                                       size_t timestamp_len,
+                                       const uint8_t *token,
+                                       size_t token_len,
+                                       char *out,
+                                       size_t out_cap,
+                                       size_t *out_len);
+
+/**
+ * Verifies the `signature` object of a received Mailgun webhook
+ * (`timestamp`, `token` and `signature`, as text) with the webhook
+ * signing key.
+ *
+ * Checks, in order: `timestamp` is decimal Unix seconds (checked even
+ * with CALLSIGN_VERIFY_SIGNATURE_ONLY, as the SDK does); `signature` is 64
+ * lowercase hex digits; the MAC matches (constant time); then the
+ * timestamp within `now +- max_skew` (Mailgun's SDK uses
+ * CALLSIGN_MAILGUN_DEFAULT_MAX_AGE_SECS; its `max_age_seconds = 0` is
+ * CALLSIGN_VERIFY_SIGNATURE_ONLY) and the token not accepted before
+ * (`replay`), as Mailgun's docs advise (`now`, `max_skew`, `replay`: see
+ * CALLSIGN_VERIFY_SIGNATURE_ONLY).
+ *
+ * Returns CALLSIGN_OK (authentic); CALLSIGN_NULL_ARGUMENT;
+ * CALLSIGN_INVALID_UTF8; CALLSIGN_INVALID_ARGUMENT (`replay` with
+ * CALLSIGN_VERIFY_SIGNATURE_ONLY); CALLSIGN_NOT_INITIALIZED (`replay`);
+ * CALLSIGN_MALFORMED (timestamp or signature);
+ * CALLSIGN_SIGNATURE_MISMATCH; CALLSIGN_TIMESTAMP_TOO_OLD;
+ * CALLSIGN_TIMESTAMP_IN_FUTURE; CALLSIGN_REPLAY;
+ * CALLSIGN_REPLAY_CACHE_FULL.
+ *
+ * # Safety
+ * Inputs as documented in the header preamble; `replay` NULL or a
+ * `callsign_replay_cache` that no other call uses meanwhile.
+ */
+uint32_t callsign_mailgun_webhook_verify(const uint8_t *signing_key,
+                                         size_t signing_key_len,
+                                         const uint8_t *timestamp,
+                                         size_t timestamp_len,
+                                         const uint8_t *token,
+                                         size_t token_len,
+                                         const uint8_t *signature,
+                                         size_t signature_len,
+                                         uint64_t now,
+                                         uint64_t max_skew,
+                                         callsign_replay_cache *replay);
+
+/**
+ * Starts a streaming MD5 of a request or callback body, for a body that
+ * is not held whole: feed it with `callsign_sinch_body_md5_update`, then
+ * give the hasher as `body_md5` to `callsign_sinch_application_sign`,
+ * `callsign_sinch_application_string_to_sign` or
+ * `callsign_sinch_callback_verify` (it is read, not changed), and wipe it.
+ *
+ * Returns CALLSIGN_OK or CALLSIGN_NULL_ARGUMENT.
+ *
+ * # Safety
+ * `hasher` must be NULL or point to a writable `callsign_sinch_body_md5`.
+ */
+uint32_t callsign_sinch_body_md5_init(callsign_sinch_body_md5 *hasher);
+
+/**
+ * Feeds the next `len` bytes of the body to a hasher (any chunk size).
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT or CALLSIGN_NOT_INITIALIZED.
+ *
+ * # Safety
+ * `hasher` must be NULL or point to a `callsign_sinch_body_md5`; `data` as
+ * for inputs.
+ */
+uint32_t callsign_sinch_body_md5_update(callsign_sinch_body_md5 *hasher,
+                                        const uint8_t *data,
+                                        size_t len);
+
+/**
+ * Wipes a hasher. NULL is a no-op.
+ *
+ * # Safety
+ * `hasher` must be NULL or point to a writable `callsign_sinch_body_md5`.
+ */
+void callsign_sinch_body_md5_wipe(callsign_sinch_body_md5 *hasher);
+
+/**
+ * Signs a Sinch request: writes the `Authorization` value
+ * (`Application KEY:SIGNATURE`, or `service KEY:SIGNATURE`) for the
+ * application (or service) key `key` and its secret `secret`, the Base64
+ * text Sinch issues (decoded strictly; missing padding is accepted). Send
+ * it with the `x-timestamp` header holding `request->x_timestamp` and the
+ * `Content-Type` of `request->content_type`.
+ *
+ * Returns CALLSIGN_OK; CALLSIGN_BUFFER_TOO_SMALL; CALLSIGN_NULL_ARGUMENT;
+ * CALLSIGN_INVALID_UTF8 (an input, or a `%XX`-decoded path);
+ * CALLSIGN_INVALID_APP_KEY (`key` empty, over 128 bytes, or with `:` or a
+ * byte that is not visible ASCII); CALLSIGN_INVALID_SECRET (empty, over
+ * 256 characters, or not standard Base64); CALLSIGN_INVALID_REQUEST (the
+ * method is not an HTTP token of 1 to 16 bytes, or the target does not
+ * start with `/`, holds a control character or a bad `%` escape, or is
+ * over 2048 bytes); CALLSIGN_INVALID_HEADER (the content type);
+ * CALLSIGN_INVALID_TIMESTAMP; CALLSIGN_TIMESTAMP_OUT_OF_RANGE;
+ * CALLSIGN_NOT_INITIALIZED (`body_md5`); CALLSIGN_INVALID_ARGUMENT (an
+ * unknown scheme, or both `body_len` and `body_md5`). Output rule: see
+ * the header preamble; CALLSIGN_SINCH_AUTHORIZATION_MAX_LEN sizes `out`.
+ *
+ * ```c
+ * callsign_sinch_request r = {0};
+ * r.scheme = CALLSIGN_SINCH_APPLICATION;
+ * r.method = (const uint8_t *)"POST"; r.method_len = 4;
+ * r.target = (const uint8_t *)"/calling/v1/callouts"; r.target_len = 20;
+ * r.content_type = (const uint8_t *)"application/json"; r.content_type_len = 16;
+ * r.x_timestamp = (const uint8_t *)ts; r.x_timestamp_len = ts_len;
+ * r.body = body; r.body_len = body_len;
+ * char auth[CALLSIGN_SINCH_AUTHORIZATION_MAX_LEN];
+ * size_t n;
+ * rc = callsign_sinch_application_sign(key, key_len, secret, secret_len, &r,
+ *                                      auth, sizeof auth, &n);
+ * ```
+ *
+ * # Safety
+ * Pointers as documented in the header preamble; every pointer in
+ * `request` valid for its length.
+ */
+uint32_t callsign_sinch_application_sign(const uint8_t *key,
+                                         size_t key_len,
+                                         const uint8_t *secret,
+                                         size_t secret_len,
+                                         const callsign_sinch_request *request,
+                                         char *out,
+                                         size_t out_cap,
+                                         size_t *out_len);
+
+/**
+ * Writes the string to sign of a Sinch request (METHOD, Content-MD5,
+ * Content-Type, `x-timestamp:T` and the decoded path, on five lines), to
+ * compare with what a server or SDK computes.
+ *
+ * Returns as `callsign_sinch_application_sign`, without the key and secret
+ * statuses. CALLSIGN_SINCH_STRING_TO_SIGN_MAX_LEN sizes `out`.
+ *
+ * # Safety
+ * As for `callsign_sinch_application_sign`.
+ */
+uint32_t callsign_sinch_application_string_to_sign(const callsign_sinch_request *request,
+                                                   char *out,
+                                                   size_t out_cap,
+                                                   size_t *out_len);
+
+/**
+ * Verifies a received Application-signed callback (Voice v1, Verification;
+ * `scheme` CALLSIGN_SINCH_APPLICATION) or Voice API v2 webhook
+ * (CALLSIGN_SINCH_SERVICE), for the configured key `key` and its Base64
+ * secret. `method` and `path` are those of the received request (a query
+ * in `path` is not signed); `headers` are the received headers, of which
+ * `Authorization`, `Content-Type` and `x-timestamp` are read (names in any
+ * case; another header may hold anything). The body is `body[0..body_len]`
+ * or, when `body_md5` is not NULL, the one hashed there.
+ *
+ * Checks, in order: `Authorization` is `SCHEME KEY:SIGNATURE` for this
+ * scheme; KEY equals `key` (case-sensitive); SIGNATURE is Base64 of 32
+ * bytes; `x-timestamp` (and, for `service`, `Content-Type`) is present;
+ * the signature matches (constant time); then `x-timestamp` within
+ * `now +- max_skew` and the signature not accepted before (`replay`), as
+ * CALLSIGN_VERIFY_SIGNATURE_ONLY says (it also skips both).
+ *
+ * Returns CALLSIGN_OK (authentic); CALLSIGN_NULL_ARGUMENT;
+ * CALLSIGN_INVALID_UTF8; CALLSIGN_INVALID_ARGUMENT (unknown scheme, both
+ * `body_len` and `body_md5`, or `replay` with
+ * CALLSIGN_VERIFY_SIGNATURE_ONLY); CALLSIGN_NOT_INITIALIZED (`body_md5`,
+ * `replay`); CALLSIGN_INVALID_SECRET; CALLSIGN_DUPLICATE_HEADER (one of
+ * the three headers twice); CALLSIGN_MISSING_HEADER; CALLSIGN_MALFORMED;
+ * CALLSIGN_KEY_MISMATCH; CALLSIGN_INVALID_REQUEST (method or path);
+ * CALLSIGN_INVALID_HEADER (`Content-Type`); CALLSIGN_INVALID_TIMESTAMP
+ * (an `x-timestamp` over 64 bytes or not printable);
+ * CALLSIGN_SIGNATURE_MISMATCH; CALLSIGN_TIMESTAMP_OUT_OF_RANGE;
+ * CALLSIGN_TIMESTAMP_TOO_OLD; CALLSIGN_TIMESTAMP_IN_FUTURE;
+ * CALLSIGN_REPLAY; CALLSIGN_REPLAY_CACHE_FULL.
+ *
+ * # Safety
+ * Inputs as documented in the header preamble; `headers` NULL with
+ * `header_count` 0 or `header_count` valid pairs; `body_md5` NULL or a
+ * `callsign_sinch_body_md5`; `replay` NULL or a `callsign_replay_cache`
+ * that no other call uses meanwhile.
+ */
+uint32_t callsign_sinch_callback_verify(uint32_t scheme,
+                                        const uint8_t *key,
+                                        size_t key_len,
+                                        const uint8_t *secret,
+                                        size_t secret_len,
+                                        const uint8_t *method,
+                                        size_t method_len,
+                                        const uint8_t *path,
+                                        size_t path_len,
+                                        const callsign_pair *headers,
+                                        size_t header_count,
+                                        const uint8_t *body,
+                                        size_t body_len,
+                                        const callsign_sinch_body_md5 *body_md5,
+                                        uint64_t now,
+                                        uint64_t max_skew,
+                                        callsign_replay_cache *replay);
+
+/**
+ * Writes the `x-sinch-webhook-signature` value of a Conversation API or
+ * SMS webhook: Base64 HMAC-SHA256 under the secret's bytes (never
+ * Base64-decoded) of body || `.` || nonce || `.` || timestamp. The nonce is 1
+ * to 256 visible ASCII characters, the timestamp 1 to 20 digits (Unix
+ * seconds), both sent in their own headers with
+ * `x-sinch-webhook-signature-algorithm: HmacSHA256`.
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_BUFFER_TOO_SMALL, CALLSIGN_NULL_ARGUMENT,
+ * CALLSIGN_INVALID_UTF8, CALLSIGN_INVALID_NONCE or
+ * CALLSIGN_INVALID_TIMESTAMP. Output rule: see the header preamble;
+ * CALLSIGN_SINCH_WEBHOOK_SIGNATURE_MAX_LEN sizes `out`.
+ *
+ * # Safety
+ * Pointers as documented in the header preamble.
+ */
+uint32_t callsign_sinch_webhook_sign(const uint8_t *secret,
+                                     size_t secret_len,
+                                     const uint8_t *body,
+                                     size_t body_len,
+                                     const uint8_t *nonce,
+                                     size_t nonce_len,
+                                     const uint8_t *timestamp,
+                                     size_t timestamp_len,
+                                     char *out,
+                                     size_t out_cap,
+                                     size_t *out_len);
+
+/**
+ * Verifies a received Conversation API or SMS webhook with its secret
+ * (used as bytes). `headers` are the received headers, of which
+ * `x-sinch-webhook-signature`, `-nonce`, `-timestamp` and `-algorithm`
+ * are read (names in any case); `body` is the raw body as received.
+ *
+ * Checks, in order: the four headers present; the algorithm `HmacSHA256`
+ * (any case); the signature Base64 of 32 bytes; the MAC matches (constant
+ * time); then the timestamp (decimal Unix seconds) within
+ * `now +- max_skew` and the nonce not accepted before (`replay`; see
+ * CALLSIGN_VERIFY_SIGNATURE_ONLY).
+ *
+ * Returns CALLSIGN_OK (authentic); CALLSIGN_NULL_ARGUMENT;
+ * CALLSIGN_INVALID_UTF8; CALLSIGN_INVALID_ARGUMENT (`replay` with
+ * CALLSIGN_VERIFY_SIGNATURE_ONLY); CALLSIGN_NOT_INITIALIZED (`replay`);
+ * CALLSIGN_DUPLICATE_HEADER; CALLSIGN_MISSING_HEADER;
+ * CALLSIGN_UNSUPPORTED_ALGORITHM; CALLSIGN_MALFORMED;
+ * CALLSIGN_SIGNATURE_MISMATCH; CALLSIGN_TIMESTAMP_TOO_OLD;
+ * CALLSIGN_TIMESTAMP_IN_FUTURE; CALLSIGN_REPLAY;
+ * CALLSIGN_REPLAY_CACHE_FULL.
+ *
+ * # Safety
+ * As for `callsign_sinch_callback_verify`.
+ */
+uint32_t callsign_sinch_webhook_verify(const uint8_t *secret,
+                                       size_t secret_len,
+                                       const callsign_pair *headers,
+                                       size_t header_count,
+                                       const uint8_t *body,
+                                       size_t body_len,
+                                       uint64_t now,
+                                       uint64_t max_skew,
+                                       callsign_replay_cache *replay);
+
+/**
+ * Writes the `X-Sinch-Signature` value of a Numbers callback: lowercase
+ * hex HMAC-SHA1 of the body under the callback secret's bytes (1 to 1024).
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_BUFFER_TOO_SMALL, CALLSIGN_NULL_ARGUMENT
+ * or CALLSIGN_INVALID_SECRET. Output rule: see the header preamble;
+ * CALLSIGN_SINCH_NUMBERS_SIGNATURE_MAX_LEN sizes `out`.
+ *
+ * # Safety
+ * Pointers as documented in the header preamble.
+ */
+uint32_t callsign_sinch_numbers_sign(const uint8_t *secret,
+                                     size_t secret_len,
+                                     const uint8_t *body,
+                                     size_t body_len,
+                                     char *out,
+                                     size_t out_cap,
+                                     size_t *out_len);
+
+/**
+ * Verifies a received Numbers callback: the `X-Sinch-Signature` header
+ * among `headers` (any case) must be the lowercase hex HMAC-SHA1 of the
+ * raw body under the callback secret. There is no timestamp or nonce, so
+ * no window or replay check is possible.
+ *
+ * Returns CALLSIGN_OK (authentic), CALLSIGN_NULL_ARGUMENT,
+ * CALLSIGN_INVALID_UTF8, CALLSIGN_INVALID_SECRET,
+ * CALLSIGN_DUPLICATE_HEADER, CALLSIGN_MISSING_HEADER, CALLSIGN_MALFORMED
+ * (not 40 lowercase hex digits) or CALLSIGN_SIGNATURE_MISMATCH.
+ *
+ * # Safety
+ * Inputs as documented in the header preamble; `headers` as for
+ * `callsign_sinch_callback_verify`.
+ */
+uint32_t callsign_sinch_numbers_verify(const uint8_t *secret,
+                                       size_t secret_len,
+                                       const callsign_pair *headers,
+                                       size_t header_count,
+                                       const uint8_t *body,
+                                       size_t body_len);
+
+/**
  * A static, NUL-terminated description of `status`; never NULL. Unknown
  * values give "unknown status".
  *
@@ -1007,6 +1514,141 @@ uint32_t callsign_timestamp_basic(uint64_t unix_seconds,
                                   char *out,
                                   size_t out_cap,
                                   size_t *out_len);
+
+/**
+ * Makes `cache` an empty replay cache. Any previous content is
+ * overwritten without being read.
+ *
+ * Returns CALLSIGN_OK or CALLSIGN_NULL_ARGUMENT.
+ *
+ * ```c
+ * static callsign_replay_cache seen; // one per listener
+ * callsign_replay_cache_init(&seen);
+ * ```
+ *
+ * # Safety
+ * `cache` must be NULL or point to a writable `callsign_replay_cache`.
+ */
+uint32_t callsign_replay_cache_init(callsign_replay_cache *cache);
+
+/**
+ * Forgets every entry and zeroes the storage. NULL is a no-op.
+ *
+ * # Safety
+ * `cache` must be NULL or point to a writable `callsign_replay_cache`.
+ */
+void callsign_replay_cache_wipe(callsign_replay_cache *cache);
+
+/**
+ * Writes to `*live` how many entries are live at `now` (Unix seconds): a
+ * cache with CALLSIGN_REPLAY_CACHE_CAPACITY live entries refuses new
+ * requests.
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT or CALLSIGN_NOT_INITIALIZED.
+ *
+ * # Safety
+ * `cache` must be NULL or point to a `callsign_replay_cache`; `live` must
+ * be NULL or point to a writable `size_t`.
+ */
+uint32_t callsign_replay_cache_live(const callsign_replay_cache *cache, uint64_t now, size_t *live);
+
+/**
+ * Parses a received `X-AKSK` or `X-WSSE` header value (`UsernameToken
+ * Username="...",PasswordDigest="...",Nonce="...",Created="..."`, strictly) and
+ * sets `*username` and `*username_len` to its `Username`: a pointer into
+ * `value` (not NUL-terminated, 1 to 128 printable ASCII characters). Look
+ * up that application's secret, then call
+ * `callsign_huawei_voice_x_aksk_verify` or `callsign_huawei_sms_x_wsse_verify`
+ * with the same value. Nothing is verified here: the Username is not
+ * authenticated until then.
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT, CALLSIGN_INVALID_UTF8 or
+ * CALLSIGN_MALFORMED; `*username` and `*username_len` are written only on
+ * CALLSIGN_OK.
+ *
+ * ```c
+ * const uint8_t *user; size_t user_len;
+ * if (callsign_huawei_token_username(hdr, hdr_len, &user, &user_len) == CALLSIGN_OK) {
+ *     const app_t *app = find_app(user, user_len);
+ *     rc = callsign_huawei_voice_x_aksk_verify(hdr, hdr_len, app->secret, app->secret_len,
+ *                                              now, CALLSIGN_DEFAULT_MAX_SKEW_SECS, &seen);
+ * }
+ * ```
+ *
+ * # Safety
+ * `value` as for inputs; `username` and `username_len` must be NULL or
+ * writable.
+ */
+uint32_t callsign_huawei_token_username(const uint8_t *value,
+                                        size_t value_len,
+                                        const uint8_t **username,
+                                        size_t *username_len);
+
+/**
+ * Verifies a received `X-AKSK` value (Huawei Voice Call gateway side)
+ * with the app secret of its `Username`: `PasswordDigest` must be the
+ * Base64 HMAC-SHA256 of Nonce || Created, then `Created` must lie within
+ * `now +- max_skew` and (Username, Nonce) must not have been accepted
+ * before (`now`, `max_skew`, `replay`: see CALLSIGN_VERIFY_SIGNATURE_ONLY).
+ *
+ * Returns CALLSIGN_OK (authentic); CALLSIGN_NULL_ARGUMENT;
+ * CALLSIGN_INVALID_UTF8; CALLSIGN_NOT_INITIALIZED (`replay`);
+ * CALLSIGN_INVALID_ARGUMENT (`replay` with CALLSIGN_VERIFY_SIGNATURE_ONLY);
+ * CALLSIGN_MALFORMED; CALLSIGN_SIGNATURE_MISMATCH;
+ * CALLSIGN_TIMESTAMP_TOO_OLD; CALLSIGN_TIMESTAMP_IN_FUTURE;
+ * CALLSIGN_REPLAY; CALLSIGN_REPLAY_CACHE_FULL.
+ *
+ * # Safety
+ * Inputs as documented in the header preamble; `replay` must be NULL or
+ * point to a `callsign_replay_cache` that no other call uses meanwhile.
+ */
+uint32_t callsign_huawei_voice_x_aksk_verify(const uint8_t *value,
+                                             size_t value_len,
+                                             const uint8_t *secret,
+                                             size_t secret_len,
+                                             uint64_t now,
+                                             uint64_t max_skew,
+                                             callsign_replay_cache *replay);
+
+/**
+ * As `callsign_huawei_voice_x_aksk_verify`, with a precomputed key of the
+ * app secret (`callsign_hmac_key_init`). Also returns
+ * CALLSIGN_NOT_INITIALIZED for `key`.
+ *
+ * # Safety
+ * `key` must be NULL or point to a `callsign_hmac_key`; other pointers as
+ * for `callsign_huawei_voice_x_aksk_verify`.
+ */
+uint32_t callsign_huawei_voice_x_aksk_verify_with_key(const callsign_hmac_key *key,
+                                                      const uint8_t *value,
+                                                      size_t value_len,
+                                                      uint64_t now,
+                                                      uint64_t max_skew,
+                                                      callsign_replay_cache *replay);
+
+/**
+ * Verifies a received `X-WSSE` value (Huawei Message & SMS gateway side)
+ * with the app secret of its `Username`: `PasswordDigest` must be the
+ * Base64 of SHA-256(Nonce || Created || secret) in the form `digest` names
+ * (CALLSIGN_WSSE_DIGEST_HEX, normative, or
+ * CALLSIGN_WSSE_DIGEST_LEGACY_RAW; the other form is CALLSIGN_MALFORMED),
+ * then the window and replay checks as for
+ * `callsign_huawei_voice_x_aksk_verify`.
+ *
+ * Returns as `callsign_huawei_voice_x_aksk_verify`, and
+ * CALLSIGN_INVALID_ARGUMENT for an unknown `digest`.
+ *
+ * # Safety
+ * As for `callsign_huawei_voice_x_aksk_verify`.
+ */
+uint32_t callsign_huawei_sms_x_wsse_verify(const uint8_t *value,
+                                           size_t value_len,
+                                           const uint8_t *secret,
+                                           size_t secret_len,
+                                           uint32_t digest,
+                                           uint64_t now,
+                                           uint64_t max_skew,
+                                           callsign_replay_cache *replay);
 
 #ifdef __cplusplus
 }  // extern "C"

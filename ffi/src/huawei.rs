@@ -200,7 +200,7 @@ pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_random(
     unsafe { x_aksk(key, app_key, &nonce, created, out, out_cap, out_len) }
 }
 
-fn digest_encoding(digest: u32) -> Result<sms::DigestEncoding, u32> {
+pub(crate) fn digest_encoding(digest: u32) -> Result<sms::DigestEncoding, u32> {
     match digest {
         CALLSIGN_WSSE_DIGEST_HEX => Ok(sms::DigestEncoding::Hex),
         CALLSIGN_WSSE_DIGEST_LEGACY_RAW => Ok(sms::DigestEncoding::LegacyRaw),

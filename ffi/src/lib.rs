@@ -18,9 +18,12 @@ pub mod basic;
 pub mod digest;
 pub mod huawei;
 mod io;
+pub mod mailgun;
+pub mod sinch;
 pub mod state;
 pub mod status;
 pub mod time;
+pub mod verify;
 
 use core::ffi::c_char;
 

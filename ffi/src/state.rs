@@ -1,5 +1,6 @@
-//! Caller-owned opaque storage for reused state: a precomputed HMAC key and
-//! streaming SHA-256 / HMAC-SHA256 contexts.
+//! Caller-owned opaque storage for reused state: a precomputed HMAC key,
+//! streaming SHA-256 / HMAC-SHA256 contexts, body hashers and a replay
+//! cache.
 //!
 //! Each storage type is a `#[repr(C)]` array of `uint64_t` of fixed, public
 //! size. Inside, a tag word marks the storage as initialised for one kind of
@@ -7,6 +8,8 @@
 //! that every value fits its storage and needs no stricter alignment.
 
 use callsign_core::huawei::apig::BodyHasher;
+use callsign_core::sinch::application::BodyMd5;
+use callsign_core::verify::ReplayCache;
 use callsign_core::{HmacKey, HmacSha256, Sha256};
 
 use crate::status::*;
@@ -49,6 +52,51 @@ pub struct callsign_apig_body_hasher {
 /// Size in bytes of `callsign_apig_body_hasher`.
 pub const CALLSIGN_APIG_BODY_HASHER_SIZE: usize = 224;
 
+/// Caller-owned storage for a streaming MD5 of a Sinch request or callback
+/// body (`callsign_sinch_body_md5_init` / `_update` / `_wipe`), read by
+/// `callsign_sinch_application_sign` and `callsign_sinch_callback_verify`.
+/// Private contents.
+#[repr(C)]
+pub struct callsign_sinch_body_md5 {
+    /// Private.
+    pub opaque: [u64; 16],
+}
+
+/// Size in bytes of `callsign_sinch_body_md5`.
+pub const CALLSIGN_SINCH_BODY_MD5_SIZE: usize = 128;
+
+/// Entries of a `callsign_replay_cache`.
+pub const CALLSIGN_REPLAY_CACHE_CAPACITY: usize = 64;
+
+/// Caller-owned storage for a replay cache of
+/// CALLSIGN_REPLAY_CACHE_CAPACITY entries (`callsign_replay_cache_init` /
+/// `_wipe`), passed to the `_verify` functions. Each accepted request is
+/// remembered until its timestamp leaves the window; a replay inside the
+/// window is refused (CALLSIGN_REPLAY), and when every entry is live a new
+/// request is refused too (CALLSIGN_REPLAY_CACHE_FULL: fail closed).
+///
+/// Sizing: an entry can stay live for up to 2 * max_skew seconds after it
+/// is accepted (a timestamp may be max_skew in the future), so one cache
+/// serves at most CALLSIGN_REPLAY_CACHE_CAPACITY / (2 * max_skew) accepted
+/// requests per second: 64 entries cover one request every 9.4 s at the
+/// default +-300 s, or one every second at +-32 s. Use one cache per
+/// listener; the Rust API (`ReplayCache<N>`) takes any N.
+///
+/// Not thread-safe: a cache is modified by every verification that uses
+/// it, so calls sharing one must be serialised by the caller. Private
+/// contents.
+#[repr(C)]
+pub struct callsign_replay_cache {
+    /// Private.
+    pub opaque: [u64; 257],
+}
+
+/// Size in bytes of `callsign_replay_cache`: 8 + 32 * CALLSIGN_REPLAY_CACHE_CAPACITY.
+pub const CALLSIGN_REPLAY_CACHE_SIZE: usize = 2056;
+
+/// The replay cache kept in `callsign_replay_cache`.
+pub(crate) type ReplayCacheC = ReplayCache<CALLSIGN_REPLAY_CACHE_CAPACITY>;
+
 /// Size in bytes of `callsign_hmac_key`.
 pub const CALLSIGN_HMAC_KEY_SIZE: usize = 96;
 /// Size in bytes of `callsign_sha256_ctx`.
@@ -88,6 +136,16 @@ impl Stored for BodyHasher {
     const TAG: u64 = u64::from_le_bytes(*b"csApigBh");
 }
 
+impl Stored for BodyMd5 {
+    type Storage = callsign_sinch_body_md5;
+    const TAG: u64 = u64::from_le_bytes(*b"csSnMd51");
+}
+
+impl Stored for ReplayCacheC {
+    type Storage = callsign_replay_cache;
+    const TAG: u64 = u64::from_le_bytes(*b"csReplC1");
+}
+
 macro_rules! assert_fits {
     ($t:ty, $s:ty, $size:expr) => {
         const _: () = assert!(core::mem::size_of::<Slot<$t>>() <= core::mem::size_of::<$s>());
@@ -102,6 +160,19 @@ assert_fits!(
     callsign_hmac_sha256_ctx,
     CALLSIGN_HMAC_SHA256_CTX_SIZE
 );
+assert_fits!(
+    BodyMd5,
+    callsign_sinch_body_md5,
+    CALLSIGN_SINCH_BODY_MD5_SIZE
+);
+assert_fits!(
+    ReplayCacheC,
+    callsign_replay_cache,
+    CALLSIGN_REPLAY_CACHE_SIZE
+);
+// The documented size formula: the tag word and 32 bytes per entry.
+const _: () = assert!(CALLSIGN_REPLAY_CACHE_SIZE == 8 + 32 * CALLSIGN_REPLAY_CACHE_CAPACITY);
+const _: () = assert!(ReplayCacheC::capacity() == CALLSIGN_REPLAY_CACHE_CAPACITY);
 assert_fits!(
     BodyHasher,
     callsign_apig_body_hasher,

@@ -12,7 +12,9 @@ pub const CALLSIGN_BUFFER_TOO_SMALL: u32 = 2;
 pub const CALLSIGN_INVALID_UTF8: u32 = 3;
 /// The app key is empty, longer than 128 bytes, or holds `"`, `,`, a control or non-ASCII character.
 pub const CALLSIGN_INVALID_APP_KEY: u32 = 4;
-/// The nonce is not 1 to 128 ASCII letters and digits.
+/// The nonce (or Mailgun token) is not allowed: Huawei nonces are 1 to 128
+/// ASCII letters and digits; Sinch webhook nonces and Mailgun tokens are 1
+/// to 256 visible ASCII characters.
 pub const CALLSIGN_INVALID_NONCE: u32 = 5;
 /// The Basic user holds `:` or a control character, or is longer than 256 bytes.
 pub const CALLSIGN_INVALID_USER: u32 = 6;
@@ -32,7 +34,8 @@ pub const CALLSIGN_INVALID_ARGUMENT: u32 = 12;
 /// the ones it adds, 64 query pairs).
 pub const CALLSIGN_TOO_MANY_ITEMS: u32 = 13;
 /// A header name or value is not allowed (a name must be an HTTP token of 1
-/// to 64 bytes; a value may not hold CR, LF or NUL).
+/// to 64 bytes; a value may not hold CR, LF or NUL; a Sinch `Content-Type`
+/// is at most 256 bytes of printable ASCII).
 pub const CALLSIGN_INVALID_HEADER: u32 = 14;
 /// Two header names differ only in letter case.
 pub const CALLSIGN_DUPLICATE_HEADER: u32 = 15;
@@ -96,11 +99,11 @@ pub(crate) fn from_error(e: Error) -> u32 {
 fn from_field(field: Field) -> u32 {
     match field {
         Field::AppKey => CALLSIGN_INVALID_APP_KEY,
-        Field::Nonce => CALLSIGN_INVALID_NONCE,
         Field::User => CALLSIGN_INVALID_USER,
         Field::Secret => CALLSIGN_INVALID_SECRET,
         Field::Timestamp => CALLSIGN_INVALID_TIMESTAMP,
-        Field::Header => CALLSIGN_INVALID_HEADER,
+        Field::Nonce | Field::Token => CALLSIGN_INVALID_NONCE,
+        Field::Header | Field::ContentType => CALLSIGN_INVALID_HEADER,
         Field::Method
         | Field::Host
         | Field::Path
@@ -118,7 +121,7 @@ const TEXTS: [&core::ffi::CStr; 27] = [
     c"output buffer too small",
     c"text input is not valid UTF-8",
     c"invalid app key",
-    c"invalid nonce: 1 to 128 ASCII letters and digits",
+    c"invalid nonce or token",
     c"invalid Basic user",
     c"invalid secret",
     c"invalid timestamp",

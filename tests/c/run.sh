@@ -16,6 +16,12 @@
 #   ffi-asan     test_ffi with AddressSanitizer + UBSan, which must be linked
 #                (nm: __asan_init) and active (the program says so)
 #   asan-control a heap overflow built with the same flags must be caught
+#   verify-vectors  tests/c/gen_sinch_vectors.py -> callsign_sinch_vectors.h
+#   verify-guard    tests/c/test_verify.c (Sinch, Mailgun and Huawei
+#                   verification, webhook signing, body MD5, replay cache)
+#                   with -DCALLSIGN_MALLOC_GUARD
+#   verify-valgrind test_verify under valgrind memcheck, leaks are errors
+#   verify-asan     test_verify with AddressSanitizer + UBSan
 # Last line: "c-tests: N passed, M failed".
 #
 # Environment: CC (default gcc), CXX (default g++). Installs valgrind with
@@ -62,11 +68,12 @@ stage() {
     fi
 }
 
-# Runs a test_ffi binary ("$@"), shows its output, and requires exit status 0
-# and a last line "c-ffi: N passed, 0 failed".
-run_ffi() {
-    local log=$1 rc
-    shift
+# Runs a test binary ("$@"), shows its output, and requires exit status 0
+# and a last line "TAG: N passed, 0 failed" (TAG c-ffi for test_ffi,
+# c-verify for test_verify).
+run_tagged() {
+    local tag=$1 log=$2 rc
+    shift 2
     set +e
     "$@" >"$log" 2>&1
     rc=$?
@@ -76,11 +83,13 @@ run_ffi() {
         echo "c-tests: $* exited with status $rc" >&2
         return 1
     fi
-    if ! tail -n 1 "$log" | grep -Eq '^c-ffi: [1-9][0-9]* passed, 0 failed$'; then
-        echo "c-tests: no 'c-ffi: N passed, 0 failed' line at the end" >&2
+    if ! tail -n 1 "$log" | grep -Eq "^$tag: [1-9][0-9]* passed, 0 failed\$"; then
+        echo "c-tests: no '$tag: N passed, 0 failed' line at the end" >&2
         return 1
     fi
 }
+
+run_ffi() { run_tagged c-ffi "$@"; }
 
 gen_vectors() {
     python3 "$root/tests/c/gen_vectors.py" \
@@ -124,6 +133,27 @@ ffi_guard() {
     grep -q '^c-ffi: malloc guard active$' "$tmp/guard.log"
 }
 
+gen_verify_vectors() {
+    python3 "$root/tests/c/gen_sinch_vectors.py" \
+        "$root/tests/vectors/sinch_mailgun.json" \
+        "$root/tests/vectors/huawei.json" \
+        "$tmp/callsign_sinch_vectors.h"
+    [[ -s "$tmp/callsign_sinch_vectors.h" ]]
+}
+
+build_verify() { # output, extra flags...
+    local out=$1
+    shift
+    "$CC" "${WARN[@]}" -g "$@" -I"$root/include" -I"$tmp" \
+        "$root/tests/c/test_verify.c" "$lib" -o "$out"
+}
+
+verify_guard() {
+    build_verify "$tmp/test_verify_guard" -O2 -DCALLSIGN_MALLOC_GUARD
+    run_tagged c-verify "$tmp/verify_guard.log" "$tmp/test_verify_guard"
+    grep -q '^c-verify: malloc guard active$' "$tmp/verify_guard.log"
+}
+
 ensure_valgrind() {
     local sudo=()
     if command -v valgrind >/dev/null 2>&1; then
@@ -158,6 +188,29 @@ ffi_asan() {
         UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         run_ffi "$tmp/asan.log" "$tmp/test_ffi_asan"
     if ! grep -q '^c-ffi: AddressSanitizer active$' "$tmp/asan.log"; then
+        echo "c-tests: the sanitizer build did not report AddressSanitizer active" >&2
+        return 1
+    fi
+}
+
+verify_valgrind() {
+    ensure_valgrind
+    build_verify "$tmp/test_verify" -O1
+    run_tagged c-verify "$tmp/verify_valgrind.log" valgrind -q --error-exitcode=1 \
+        --leak-check=full --errors-for-leak-kinds=all --track-origins=yes "$tmp/test_verify"
+}
+
+verify_asan() {
+    build_verify "$tmp/test_verify_asan" -O1 "${SAN[@]}"
+    nm "$tmp/test_verify_asan" >"$tmp/test_verify_asan.nm"
+    if ! grep -q '__asan_init' "$tmp/test_verify_asan.nm"; then
+        echo "c-tests: __asan_init not in the sanitizer build" >&2
+        return 1
+    fi
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 \
+        UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        run_tagged c-verify "$tmp/verify_asan.log" "$tmp/test_verify_asan"
+    if ! grep -q '^c-verify: AddressSanitizer active$' "$tmp/verify_asan.log"; then
         echo "c-tests: the sanitizer build did not report AddressSanitizer active" >&2
         return 1
     fi
@@ -202,6 +255,10 @@ stage ffi-guard ffi_guard
 stage ffi-valgrind ffi_valgrind
 stage ffi-asan ffi_asan
 stage asan-control asan_control
+stage verify-vectors gen_verify_vectors
+stage verify-guard verify_guard
+stage verify-valgrind verify_valgrind
+stage verify-asan verify_asan
 
 echo "c-tests: done in $(($(date +%s) - start)) s"
 echo "c-tests: $passed passed, $failed failed"
