@@ -175,16 +175,19 @@ impl Emit for AddedLines<'_> {
     }
 }
 
+/// Fills `out` with the pairs as text, in place (the vectors are large:
+/// returning them by value would copy them through the stack).
+///
 /// # Safety
 /// `pairs` must be NULL with `count` 0, or point to `count` pairs whose
 /// pointers are valid for their lengths.
 unsafe fn pairs<'a, const N: usize>(
     pairs: *const callsign_pair,
     count: usize,
-) -> Result<heapless::Vec<(&'a str, &'a str), N>, u32> {
-    let mut out = heapless::Vec::new();
+    out: &mut heapless::Vec<(&'a str, &'a str), N>,
+) -> Result<(), u32> {
     if count == 0 {
-        return Ok(out);
+        return Ok(());
     }
     if pairs.is_null() {
         return Err(CALLSIGN_NULL_ARGUMENT);
@@ -202,7 +205,7 @@ unsafe fn pairs<'a, const N: usize>(
         out.push((name, value))
             .map_err(|_| CALLSIGN_TOO_MANY_ITEMS)?;
     }
-    Ok(out)
+    Ok(())
 }
 
 /// # Safety
@@ -338,10 +341,12 @@ pub unsafe extern "C" fn callsign_huawei_apig_sign(
     let host = try_status!(unsafe { text(r.host, r.host_len) });
     // SAFETY: forwarded contract.
     let path = try_status!(unsafe { text(r.path, r.path_len) });
+    let mut query = heapless::Vec::<(&str, &str), DEFAULT_MAX_QUERY>::new();
     // SAFETY: forwarded contract.
-    let query = try_status!(unsafe { pairs::<DEFAULT_MAX_QUERY>(r.query, r.query_count) });
+    try_status!(unsafe { pairs(r.query, r.query_count, &mut query) });
+    let mut headers = heapless::Vec::<(&str, &str), DEFAULT_MAX_HEADERS>::new();
     // SAFETY: forwarded contract.
-    let headers = try_status!(unsafe { pairs::<DEFAULT_MAX_HEADERS>(r.headers, r.header_count) });
+    try_status!(unsafe { pairs(r.headers, r.header_count, &mut headers) });
     // SAFETY: forwarded contract.
     let body = try_status!(unsafe { body(r.body_kind, r.body, r.body_len) });
     let date = try_status!(Timestamp::from_unix(r.date_unix).map_err(from_error));
