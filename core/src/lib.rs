@@ -48,6 +48,7 @@ mod out;
 mod signature_text;
 pub mod sinch;
 mod sink;
+mod text;
 pub mod time;
 pub mod verify;
 

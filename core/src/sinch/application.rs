@@ -29,6 +29,7 @@ use zeroize::Zeroize;
 use super::resource::{check_target, emit_resource, first_invalid};
 use super::x_timestamp::parse_x_timestamp;
 use crate::error::check_len;
+use crate::text::is_tchar;
 use crate::{Emit, Error, Field, HmacKey, SignatureText, Sink};
 
 pub use super::body::{BodyDigest, BodyMd5, ContentMd5};
@@ -191,28 +192,6 @@ pub fn validate_key(key: &str) -> Result<&str, Error> {
             })
         },
     )
-}
-
-/// Whether `b` may appear in an HTTP method (an RFC 9110 token).
-const fn is_tchar(b: u8) -> bool {
-    b.is_ascii_alphanumeric()
-        || matches!(
-            b,
-            b'!' | b'#'
-                | b'$'
-                | b'%'
-                | b'&'
-                | b'\''
-                | b'*'
-                | b'+'
-                | b'-'
-                | b'.'
-                | b'^'
-                | b'_'
-                | b'`'
-                | b'|'
-                | b'~'
-        )
 }
 
 /// A request (or a received callback) to sign: validated inputs of the

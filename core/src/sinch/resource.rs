@@ -3,21 +3,12 @@
 
 use super::application::TARGET_MAX_LEN;
 use crate::error::check_len;
+use crate::text::{hex_value, PercentDecoded, Utf8Check};
 use crate::{Error, Field, Sink};
 
 /// The offset of the first byte of `bytes` that `ok` refuses.
 pub(super) fn first_invalid(bytes: &[u8], ok: impl Fn(u8) -> bool) -> Option<usize> {
     bytes.iter().position(|&b| !ok(b))
-}
-
-/// The value of an ASCII hex digit (either case), if it is one.
-const fn hex_value(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b.wrapping_sub(b'0')),
-        b'a'..=b'f' => Some(b.wrapping_sub(b'a').wrapping_add(10)),
-        b'A'..=b'F' => Some(b.wrapping_sub(b'A').wrapping_add(10)),
-        _ => None,
-    }
 }
 
 /// The path of a request target: what precedes `?` or `#`.
@@ -43,81 +34,28 @@ pub(super) fn check_target(target: &str) -> Result<usize, Error> {
     if let Some(position) = first_invalid(target.as_bytes(), |b| !b.is_ascii_control()) {
         return Err(invalid(position));
     }
-    let path = path_of(target).as_bytes();
-    let mut utf8 = Utf8Check::default();
+    let path = path_of(target);
+    let mut utf8 = Utf8Check::new();
     let mut decoded = 0usize;
-    let mut i = 0usize;
-    while let Some(&b) = path.get(i) {
-        let (byte, step) = if b == b'%' {
-            match path.get(i.saturating_add(1)..i.saturating_add(3)) {
-                Some([h, l]) => match (hex_value(*h), hex_value(*l)) {
-                    (Some(h), Some(l)) => (h << 4 | l, 3),
-                    _ => return Err(invalid(i)),
-                },
-                _ => return Err(invalid(i)),
-            }
-        } else {
-            (b, 1)
-        };
-        if !utf8.push(byte) {
+    for d in PercentDecoded::new(path) {
+        if d.stray_percent {
+            return Err(invalid(d.at));
+        }
+        if !utf8.push(d.byte) {
             return Err(Error::InvalidUtf8 {
                 field: Field::Path,
-                position: i,
+                position: d.at,
             });
         }
         decoded = decoded.saturating_add(1);
-        i = i.saturating_add(step);
     }
-    if !utf8.is_complete() {
+    if !utf8.at_boundary() {
         return Err(Error::InvalidUtf8 {
             field: Field::Path,
             position: path.len(),
         });
     }
     Ok(decoded)
-}
-
-/// Checks a byte stream for UTF-8 (RFC 3629: no overlong forms, no
-/// surrogates, nothing above U+10FFFF), one byte at a time.
-#[derive(Default)]
-struct Utf8Check {
-    /// Continuation bytes still expected.
-    need: u8,
-    /// Range allowed for the next continuation byte.
-    lo: u8,
-    hi: u8,
-}
-
-impl Utf8Check {
-    /// Takes the next byte; false if it cannot continue valid UTF-8.
-    fn push(&mut self, b: u8) -> bool {
-        if self.need > 0 {
-            if b < self.lo || b > self.hi {
-                return false;
-            }
-            self.need = self.need.saturating_sub(1);
-            (self.lo, self.hi) = (0x80, 0xbf);
-            return true;
-        }
-        let (need, lo, hi) = match b {
-            0x00..=0x7f => return true,
-            0xc2..=0xdf => (1, 0x80, 0xbf),
-            0xe0 => (2, 0xa0, 0xbf),
-            0xe1..=0xec | 0xee..=0xef => (2, 0x80, 0xbf),
-            0xed => (2, 0x80, 0x9f),
-            0xf0 => (3, 0x90, 0xbf),
-            0xf1..=0xf3 => (3, 0x80, 0xbf),
-            0xf4 => (3, 0x80, 0x8f),
-            _ => return false,
-        };
-        (self.need, self.lo, self.hi) = (need, lo, hi);
-        true
-    }
-
-    /// Whether the stream ended on a character boundary.
-    fn is_complete(&self) -> bool {
-        self.need == 0
-    }
 }
 
 /// Writes the percent-decoded path of a validated target. Bytes decoded

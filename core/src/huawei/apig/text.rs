@@ -3,6 +3,7 @@
 //! check, case mapping while streaming, and an allocation-free sort.
 
 use crate::encode::percent_encode;
+use crate::text::{is_tchar, PercentDecoded, Utf8Check};
 use crate::Sink;
 
 /// Whether `c` is whitespace for Python's `str.strip()` (`str.isspace`):
@@ -40,28 +41,6 @@ pub(crate) fn python_strip(value: &str) -> &str {
         return value;
     }
     value.trim_matches(is_python_space)
-}
-
-/// Whether `b` is an HTTP token character (RFC 9110 §5.6.2 `tchar`).
-pub(crate) const fn is_tchar(b: u8) -> bool {
-    b.is_ascii_alphanumeric()
-        || matches!(
-            b,
-            b'!' | b'#'
-                | b'$'
-                | b'%'
-                | b'&'
-                | b'\''
-                | b'*'
-                | b'+'
-                | b'-'
-                | b'.'
-                | b'^'
-                | b'_'
-                | b'`'
-                | b'|'
-                | b'~'
-        )
 }
 
 /// The offset of the first byte of `text` that is not a token character.
@@ -119,105 +98,8 @@ pub(crate) fn insertion_sort<T: Copy>(items: &mut [T], mut less: impl FnMut(T, T
     }
 }
 
-/// The value of an ASCII hex digit.
-const fn hex_value(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b.wrapping_sub(b'0')),
-        b'a'..=b'f' => Some(b.wrapping_sub(b'a').wrapping_add(10)),
-        b'A'..=b'F' => Some(b.wrapping_sub(b'A').wrapping_add(10)),
-        _ => None,
-    }
-}
-
-/// The bytes of a wire path after percent-decoding, each with the offset of
-/// the wire text it came from. `%` followed by two hex digits is one
-/// decoded byte; any other `%` is itself (Python's `unquote` does the same).
-pub(crate) struct PercentDecoded<'a> {
-    wire: &'a [u8],
-    pos: usize,
-}
-
-impl<'a> PercentDecoded<'a> {
-    pub(crate) fn new(wire: &'a str) -> Self {
-        PercentDecoded {
-            wire: wire.as_bytes(),
-            pos: 0,
-        }
-    }
-
-    fn escaped_at(&self, pos: usize) -> Option<u8> {
-        let hi = hex_value(*self.wire.get(pos.checked_add(1)?)?)?;
-        let lo = hex_value(*self.wire.get(pos.checked_add(2)?)?)?;
-        Some(hi << 4 | lo)
-    }
-}
-
-impl Iterator for PercentDecoded<'_> {
-    /// (offset in the wire text, decoded byte)
-    type Item = (usize, u8);
-
-    fn next(&mut self) -> Option<(usize, u8)> {
-        let start = self.pos;
-        let b = *self.wire.get(start)?;
-        let (byte, width) = match self.escaped_at(start) {
-            Some(decoded) if b == b'%' => (decoded, 3),
-            _ => (b, 1),
-        };
-        self.pos = start.saturating_add(width);
-        Some((start, byte))
-    }
-}
-
-/// Incremental UTF-8 validation (RFC 3629: no overlong forms, no
-/// surrogates, nothing above U+10FFFF).
-#[derive(Clone, Copy)]
-struct Utf8Check {
-    /// Continuation bytes still expected.
-    need: u8,
-    /// Allowed range of the next continuation byte.
-    low: u8,
-    high: u8,
-}
-
-impl Utf8Check {
-    const fn new() -> Self {
-        Utf8Check {
-            need: 0,
-            low: 0x80,
-            high: 0xbf,
-        }
-    }
-
-    /// Feeds one byte; false if it cannot continue a valid text.
-    fn push(&mut self, b: u8) -> bool {
-        if self.need > 0 {
-            if b < self.low || b > self.high {
-                return false;
-            }
-            *self = Utf8Check {
-                need: self.need.wrapping_sub(1),
-                ..Utf8Check::new()
-            };
-            return true;
-        }
-        let (need, low, high) = match b {
-            0x00..=0x7f => (0, 0x80, 0xbf),
-            0xc2..=0xdf => (1, 0x80, 0xbf),
-            0xe0 => (2, 0xa0, 0xbf),
-            0xe1..=0xec | 0xee..=0xef => (2, 0x80, 0xbf),
-            0xed => (2, 0x80, 0x9f),
-            0xf0 => (3, 0x90, 0xbf),
-            0xf1..=0xf3 => (3, 0x80, 0xbf),
-            0xf4 => (3, 0x80, 0x8f),
-            _ => return false,
-        };
-        *self = Utf8Check { need, low, high };
-        true
-    }
-}
-
-/// The wire offset of the first character whose percent-decoded bytes are
-/// not UTF-8 (the start of the broken sequence), or `None` if the decoded
+/// The wire offset of the first character whose percent-decoded bytes (as
+/// [`emit_canonical_uri`] decodes them) are not UTF-8 (the start of the broken sequence), or `None` if the decoded
 /// path is valid UTF-8.
 pub(crate) fn invalid_decoded_utf8(wire: &str) -> Option<usize> {
     if !wire.bytes().any(|b| b == b'%') {
@@ -226,26 +108,28 @@ pub(crate) fn invalid_decoded_utf8(wire: &str) -> Option<usize> {
     }
     let mut check = Utf8Check::new();
     let mut sequence_start = 0;
-    for (pos, b) in PercentDecoded::new(wire) {
-        if check.need == 0 {
-            sequence_start = pos;
+    for decoded in PercentDecoded::new(wire) {
+        if check.at_boundary() {
+            sequence_start = decoded.at;
         }
-        if !check.push(b) {
+        if !check.push(decoded.byte) {
             return Some(sequence_start);
         }
     }
-    (check.need != 0).then_some(sequence_start)
+    (!check.at_boundary()).then_some(sequence_start)
 }
 
-/// Writes the canonical URI of a wire path: percent-decoded, split on `/`,
-/// each segment percent-encoded, joined with `/`, with a final `/`.
+/// Writes the canonical URI of a wire path: percent-decoded (a `%` that
+/// starts no `%XX` escape is itself, as with Python's `unquote`), split on
+/// `/`, each segment percent-encoded, joined with `/`, with a final `/`.
 /// Streaming: decoded bytes other than `/` gather in a small buffer that is
 /// encoded whenever it fills up or a `/` comes.
 pub(crate) fn emit_canonical_uri<S: Sink + ?Sized>(wire: &str, sink: &mut S) {
     let mut segment = [0u8; 64];
     let mut fill = 0usize;
     let mut last = 0u8;
-    for (_, b) in PercentDecoded::new(wire) {
+    for decoded in PercentDecoded::new(wire) {
+        let b = decoded.byte;
         if b == b'/' || fill == segment.len() {
             percent_encode(segment.get(..fill).unwrap_or_default(), sink);
             fill = 0;
