@@ -13,13 +13,12 @@
  *
  * With -DCALLSIGN_MALLOC_GUARD the program replaces malloc and friends by
  * wrappers that count every call made while a callsign_* function runs
- * (the CS* macros below bracket each call); the count must stay zero. The
- * guard is left out of the valgrind and sanitizer builds, which replace
- * the allocator themselves.
+ * (the CS* macros bracket each call); the count must stay zero. The guard
+ * is left out of the valgrind and sanitizer builds, which replace the
+ * allocator themselves. The guard and the check helpers are in
+ * test_common.h, shared with test_verify.c.
  */
 
-#include <errno.h>
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -28,11 +27,11 @@
 
 #include "callsign.h"
 #include "callsign_test_vectors.h"
+#include "test_common.h"
 
 /* ------------------------------------------------------------------ */
-/* Compile-time checks of the opaque storage types (C99: no _Static_assert). */
-
-#define CS_STATIC_ASSERT(cond, name) typedef char cs_static_assert_##name[(cond) ? 1 : -1]
+/* Compile-time checks of the opaque storage types (CS_STATIC_ASSERT: see
+ * test_common.h). */
 
 CS_STATIC_ASSERT(sizeof(callsign_hmac_key) == CALLSIGN_HMAC_KEY_SIZE, hmac_key_size);
 CS_STATIC_ASSERT(sizeof(callsign_sha256_ctx) == CALLSIGN_SHA256_CTX_SIZE, sha256_ctx_size);
@@ -65,172 +64,7 @@ CS_STATIC_ASSERT(CALLSIGN_APIG_VARIANT_CORE != CALLSIGN_APIG_VARIANT_APIG, apig_
 CS_STATIC_ASSERT(CALLSIGN_APIG_BODY_SHA256 != CALLSIGN_APIG_BODY_SM3, apig_body_ids);
 
 /* ------------------------------------------------------------------ */
-/* Allocation guard. */
-
-static volatile int in_callsign;          /* set while a callsign_* call runs */
-static volatile unsigned long guarded_calls; /* allocator calls made meanwhile */
-static unsigned long guard_regions;       /* callsign_* calls bracketed */
-
-#ifdef CALLSIGN_MALLOC_GUARD
-extern void *__libc_malloc(size_t size);
-extern void *__libc_calloc(size_t n, size_t size);
-extern void *__libc_realloc(void *p, size_t size);
-extern void __libc_free(void *p);
-extern void *__libc_memalign(size_t align, size_t size);
-
-void *malloc(size_t size);
-void *calloc(size_t n, size_t size);
-void *realloc(void *p, size_t size);
-void free(void *p);
-int posix_memalign(void **out, size_t align, size_t size);
-void *aligned_alloc(size_t align, size_t size);
-
-static void guard_note(void)
-{
-    if (in_callsign) {
-        guarded_calls++;
-    }
-}
-
-void *malloc(size_t size)
-{
-    guard_note();
-    return __libc_malloc(size);
-}
-
-void *calloc(size_t n, size_t size)
-{
-    guard_note();
-    return __libc_calloc(n, size);
-}
-
-void *realloc(void *p, size_t size)
-{
-    guard_note();
-    return __libc_realloc(p, size);
-}
-
-void free(void *p)
-{
-    guard_note();
-    __libc_free(p);
-}
-
-int posix_memalign(void **out, size_t align, size_t size)
-{
-    void *p;
-    guard_note();
-    if (align < sizeof(void *) || (align & (align - 1)) != 0) {
-        return EINVAL;
-    }
-    p = __libc_memalign(align, size);
-    if (p == NULL) {
-        return ENOMEM;
-    }
-    *out = p;
-    return 0;
-}
-
-void *aligned_alloc(size_t align, size_t size)
-{
-    guard_note();
-    return __libc_memalign(align, size);
-}
-#endif /* CALLSIGN_MALLOC_GUARD */
-
-static void guard_on(void)
-{
-    guard_regions++;
-    in_callsign = 1;
-}
-
-static void guard_off(void)
-{
-    in_callsign = 0;
-}
-
-static uint32_t guard_off_u32(uint32_t status)
-{
-    in_callsign = 0;
-    return status;
-}
-
-static const char *guard_off_str(const char *s)
-{
-    in_callsign = 0;
-    return s;
-}
-
-/* Bracket one callsign_* call: CS for uint32_t results, CS_STR for
- * const char *, CS_VOID for void. The arguments are evaluated inside. */
-#define CS(call) (guard_on(), guard_off_u32(call))
-#define CS_STR(call) (guard_on(), guard_off_str(call))
-#define CS_VOID(call) (guard_on(), (call), guard_off())
-
-/* ------------------------------------------------------------------ */
-/* Reporting. */
-
-static unsigned long n_pass, n_fail;
-static const char *g_where = "";
-
-#if defined(__GNUC__)
-static int checkf(int ok, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-#endif
-
-/* Records one check; on failure prints "FAIL [where] message". */
-static int checkf(int ok, const char *fmt, ...)
-{
-    va_list ap;
-    if (ok) {
-        n_pass++;
-        return 1;
-    }
-    n_fail++;
-    printf("FAIL [%s] ", g_where);
-    va_start(ap, fmt);
-    vprintf(fmt, ap);
-    va_end(ap);
-    putchar('\n');
-    return 0;
-}
-
-static const char *st(uint32_t status)
-{
-    return CS_STR(callsign_status_str(status));
-}
-
-static int check_status(uint32_t got, uint32_t want, const char *what)
-{
-    return checkf(got == want, "%s: status %lu (%s), want %lu (%s)", what,
-                  (unsigned long)got, st(got), (unsigned long)want, st(want));
-}
-
-#define SENTINEL ((size_t)0x5A5A5A5Au)
-#define FILL 0xA5
-#define TAIL 32
-
-static int all_bytes(const void *p, size_t n, unsigned char b)
-{
-    const unsigned char *u = (const unsigned char *)p;
-    size_t i;
-    for (i = 0; i < n; i++) {
-        if (u[i] != b) {
-            return 0;
-        }
-    }
-    return 1;
-}
-
-static void to_hex(const uint8_t *p, size_t n, char *out)
-{
-    static const char digits[] = "0123456789abcdef";
-    size_t i;
-    for (i = 0; i < n; i++) {
-        out[2 * i] = digits[p[i] >> 4];
-        out[2 * i + 1] = digits[p[i] & 15];
-    }
-    out[2 * n] = '\0';
-}
+/* Hex input. */
 
 static int hex_val(char c)
 {
@@ -3094,37 +2928,11 @@ static void test_random_nonce(void)
 
 /* ------------------------------------------------------------------ */
 
-static void guard_self_check(void)
-{
-#ifdef CALLSIGN_MALLOC_GUARD
-    void *(*volatile mp)(size_t) = malloc;
-    void (*volatile fp)(void *) = free;
-    void *p;
-    unsigned long before = guarded_calls;
-    g_where = "malloc guard self-check";
-    in_callsign = 1;
-    p = mp(16);
-    in_callsign = 0;
-    checkf(guarded_calls == before + 1, "a malloc with the flag set was not counted (%lu)",
-           guarded_calls - before);
-    fp(p);
-    checkf(guarded_calls == before + 1, "a free with the flag clear was counted");
-    guarded_calls = 0;
-    printf("c-ffi: malloc guard active\n");
-#endif
-}
-
 int main(void)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);
-#if defined(__SANITIZE_ADDRESS__)
-    printf("c-ffi: AddressSanitizer active\n");
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-    printf("c-ffi: AddressSanitizer active\n");
-#endif
-#endif
-    guard_self_check();
+    announce_sanitizer("c-ffi");
+    guard_self_check("c-ffi");
     setup_base();
 
     test_misc();
@@ -3149,12 +2957,7 @@ int main(void)
            "API Gateway vectors: %lu signed, %lu errors, %lu hashed bodies, %lu unsigned, "
            "%lu date checks",
            n_apig_signed, n_apig_errors, n_apig_bodies, n_apig_unsigned, n_apig_dates);
-#ifdef CALLSIGN_MALLOC_GUARD
-    g_where = "malloc guard";
-    checkf(guard_regions > 1000, "only %lu guarded callsign calls", guard_regions);
-    checkf(guarded_calls == 0, "%lu allocator calls inside callsign_* functions",
-           (unsigned long)guarded_calls);
-#endif
+    check_guard_totals();
     printf("c-ffi: %lu X-AKSK, %lu X-WSSE, %lu Basic vectors (%lu with a random-nonce check); "
            "%lu API Gateway vectors (%lu signed, %lu errors; %lu node-core left out); "
            "%lu callsign calls\n",

@@ -19,10 +19,10 @@
  * that count every call made while a callsign_* function runs (the CS*
  * macros bracket each call); the count must stay zero. The guard is left
  * out of the valgrind and sanitizer builds, which replace the allocator.
+ * The guard and the check helpers are in test_common.h, shared with
+ * test_ffi.c.
  */
 
-#include <errno.h>
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -31,11 +31,10 @@
 
 #include "callsign.h"
 #include "callsign_sinch_vectors.h"
+#include "test_common.h"
 
 /* ------------------------------------------------------------------ */
-/* Compile-time checks (C99: no _Static_assert). */
-
-#define CS_STATIC_ASSERT(cond, name) typedef char cs_static_assert_##name[(cond) ? 1 : -1]
+/* Compile-time checks (CS_STATIC_ASSERT: see test_common.h). */
 
 CS_STATIC_ASSERT(sizeof(callsign_sinch_body_md5) == CALLSIGN_SINCH_BODY_MD5_SIZE, md5_size);
 CS_STATIC_ASSERT(sizeof(callsign_replay_cache) == CALLSIGN_REPLAY_CACHE_SIZE, cache_size);
@@ -60,135 +59,9 @@ CS_STATIC_ASSERT(CALLSIGN_DEFAULT_MAX_SKEW_SECS == 300, default_skew);
 CS_STATIC_ASSERT(CALLSIGN_MAILGUN_DEFAULT_MAX_AGE_SECS == 900, mailgun_age);
 
 /* ------------------------------------------------------------------ */
-/* Allocation guard (as in test_ffi.c). */
+/* The place of a check, "WHAT ID" (checkf and the rest: test_common.h). */
 
-static volatile int in_callsign;             /* set while a callsign_* call runs */
-static volatile unsigned long guarded_calls; /* allocator calls made meanwhile */
-static unsigned long guard_regions;          /* callsign_* calls bracketed */
-
-#ifdef CALLSIGN_MALLOC_GUARD
-extern void *__libc_malloc(size_t size);
-extern void *__libc_calloc(size_t n, size_t size);
-extern void *__libc_realloc(void *p, size_t size);
-extern void __libc_free(void *p);
-extern void *__libc_memalign(size_t align, size_t size);
-
-void *malloc(size_t size);
-void *calloc(size_t n, size_t size);
-void *realloc(void *p, size_t size);
-void free(void *p);
-int posix_memalign(void **out, size_t align, size_t size);
-void *aligned_alloc(size_t align, size_t size);
-
-static void guard_note(void)
-{
-    if (in_callsign) {
-        guarded_calls++;
-    }
-}
-
-void *malloc(size_t size)
-{
-    guard_note();
-    return __libc_malloc(size);
-}
-
-void *calloc(size_t n, size_t size)
-{
-    guard_note();
-    return __libc_calloc(n, size);
-}
-
-void *realloc(void *p, size_t size)
-{
-    guard_note();
-    return __libc_realloc(p, size);
-}
-
-void free(void *p)
-{
-    guard_note();
-    __libc_free(p);
-}
-
-int posix_memalign(void **out, size_t align, size_t size)
-{
-    void *p;
-    guard_note();
-    if (align < sizeof(void *) || (align & (align - 1)) != 0) {
-        return EINVAL;
-    }
-    p = __libc_memalign(align, size);
-    if (p == NULL) {
-        return ENOMEM;
-    }
-    *out = p;
-    return 0;
-}
-
-void *aligned_alloc(size_t align, size_t size)
-{
-    guard_note();
-    return __libc_memalign(align, size);
-}
-#endif /* CALLSIGN_MALLOC_GUARD */
-
-static void guard_on(void)
-{
-    guard_regions++;
-    in_callsign = 1;
-}
-
-static void guard_off(void)
-{
-    in_callsign = 0;
-}
-
-static uint32_t guard_off_u32(uint32_t status)
-{
-    in_callsign = 0;
-    return status;
-}
-
-static const char *guard_off_str(const char *s)
-{
-    in_callsign = 0;
-    return s;
-}
-
-/* Bracket one callsign_* call: CS for uint32_t results, CS_STR for
- * const char *, CS_VOID for void. The arguments are evaluated inside. */
-#define CS(call) (guard_on(), guard_off_u32(call))
-#define CS_STR(call) (guard_on(), guard_off_str(call))
-#define CS_VOID(call) (guard_on(), (call), guard_off())
-
-/* ------------------------------------------------------------------ */
-/* Reporting. */
-
-static unsigned long n_pass, n_fail;
-static const char *g_where = "";
 static char g_where_buf[160];
-
-#if defined(__GNUC__)
-static int checkf(int ok, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-#endif
-
-/* Records one check; on failure prints "FAIL [where] message". */
-static int checkf(int ok, const char *fmt, ...)
-{
-    va_list ap;
-    if (ok) {
-        n_pass++;
-        return 1;
-    }
-    n_fail++;
-    printf("FAIL [%s] ", g_where);
-    va_start(ap, fmt);
-    vprintf(fmt, ap);
-    va_end(ap);
-    putchar('\n');
-    return 0;
-}
 
 static void where(const char *what, const char *id)
 {
@@ -196,47 +69,10 @@ static void where(const char *what, const char *id)
     g_where = g_where_buf;
 }
 
-static const char *st(uint32_t status)
-{
-    return CS_STR(callsign_status_str(status));
-}
-
-static int check_status(uint32_t got, uint32_t want, const char *what)
-{
-    return checkf(got == want, "%s: status %lu (%s), want %lu (%s)", what, (unsigned long)got,
-                  st(got), (unsigned long)want, st(want));
-}
-
-#define SENTINEL ((size_t)0x5A5A5A5Au)
-#define FILL 0xA5
-#define TAIL 32
 #define BIG 4096 /* larger than every *_MAX_LEN */
 #define U8(s) ((const uint8_t *)(s))
 
 static const uint8_t dummy_byte = 0x42; /* a non-NULL pointer for empty inputs */
-
-static int all_bytes(const void *p, size_t n, unsigned char b)
-{
-    const unsigned char *u = (const unsigned char *)p;
-    size_t i;
-    for (i = 0; i < n; i++) {
-        if (u[i] != b) {
-            return 0;
-        }
-    }
-    return 1;
-}
-
-static void to_hex(const uint8_t *p, size_t n, char *out)
-{
-    static const char digits[] = "0123456789abcdef";
-    size_t i;
-    for (i = 0; i < n; i++) {
-        out[2 * i] = digits[p[i] >> 4];
-        out[2 * i + 1] = digits[p[i] & 15];
-    }
-    out[2 * n] = '\0';
-}
 
 static uint64_t parse_u64(const char *s, size_t n)
 {
@@ -2019,37 +1855,11 @@ static void test_replay_cache(void)
 
 /* ------------------------------------------------------------------ */
 
-static void guard_self_check(void)
-{
-#ifdef CALLSIGN_MALLOC_GUARD
-    void *(*volatile mp)(size_t) = malloc;
-    void (*volatile fp)(void *) = free;
-    void *p;
-    unsigned long before = guarded_calls;
-    g_where = "malloc guard self-check";
-    in_callsign = 1;
-    p = mp(16);
-    in_callsign = 0;
-    checkf(guarded_calls == before + 1, "a malloc with the flag set was not counted (%lu)",
-           guarded_calls - before);
-    fp(p);
-    checkf(guarded_calls == before + 1, "a free with the flag clear was counted");
-    guarded_calls = 0;
-    printf("c-verify: malloc guard active\n");
-#endif
-}
-
 int main(void)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);
-#if defined(__SANITIZE_ADDRESS__)
-    printf("c-verify: AddressSanitizer active\n");
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-    printf("c-verify: AddressSanitizer active\n");
-#endif
-#endif
-    guard_self_check();
+    announce_sanitizer("c-verify");
+    guard_self_check("c-verify");
     setup_cases();
 
     test_app_sign_vectors();
@@ -2072,12 +1882,7 @@ int main(void)
            "%lu vectors run, the files hold %lu", n_vectors,
            (unsigned long)(CS_SINCH_MAILGUN_VECTOR_COUNT + CS_TOKEN_COUNT));
     checkf(n_generated_checked >= 2, "only %lu generated bodies", (unsigned long)n_generated_checked);
-#ifdef CALLSIGN_MALLOC_GUARD
-    g_where = "malloc guard";
-    checkf(guard_regions > 1000, "only %lu guarded callsign calls", guard_regions);
-    checkf(guarded_calls == 0, "%lu allocator calls inside callsign_* functions",
-           (unsigned long)guarded_calls);
-#endif
+    check_guard_totals();
     printf("c-verify: %lu vectors (%lu Sinch signing, %lu callbacks, %lu webhook, %lu Numbers, "
            "%lu Mailgun, %lu X-AKSK/X-WSSE), %lu streamed bodies; %lu callsign calls\n",
            n_vectors, (unsigned long)CS_APP_SIGN_COUNT, (unsigned long)CS_CALLBACK_COUNT,
