@@ -1,7 +1,7 @@
 /*
  * What the C test programs (test_ffi.c, test_verify.c) share: the
- * compile-time assertion macro, the allocation guard and the check and
- * report helpers.
+ * compile-time assertion macro, the allocation guard, the check and
+ * report helpers and the output-rule check.
  *
  * Include it from exactly one translation unit per program (each test
  * program is one .c file): it defines the program's pass/fail counters and,
@@ -18,6 +18,8 @@
  * Reporting: checkf records one check and prints "FAIL [where] message"
  * on failure, where is g_where. Each program prints its own last line
  * "TAG: N passed, M failed" from n_pass and n_fail.
+ *
+ * check_output_rule: every capacity case of a text-writing function.
  */
 
 #ifndef CALLSIGN_TEST_COMMON_H
@@ -29,6 +31,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "callsign.h"
 
@@ -207,6 +210,113 @@ static inline void to_hex(const uint8_t *p, size_t n, char *out)
         out[2 * i + 1] = digits[p[i] & 15];
     }
     out[2 * n] = '\0';
+}
+
+/* ------------------------------------------------------------------ */
+/* The output rule of the text-writing functions. */
+
+/* One text-writing call under test, its arguments bound in ctx: writes
+ * into out[0..cap] and *out_len as a callsign_* text function does. */
+typedef uint32_t (*cs_text_call)(const void *ctx, char *out, size_t cap, size_t *out_len);
+
+/*
+ * The output rule, for one call whose correct output is want[0..want_len]:
+ * capacities 0 (out NULL and not), needed - 1, needed, needed + 1, max_len
+ * (the function's *_MAX_LEN constant) and an exactly sized heap buffer;
+ * NULL out_len; NULL out with a capacity. `name` names the function in
+ * failure messages.
+ */
+static inline void check_output_rule(const char *name, size_t max_len, cs_text_call call,
+                                     const void *ctx, const char *want, size_t want_len)
+{
+    const size_t needed = want_len + 1;
+    size_t caps[5];
+    size_t i, len;
+    uint32_t rc;
+    unsigned char *buf;
+    char what[200];
+
+    checkf(needed <= max_len, "%s: output of %lu bytes + NUL exceeds the MAX_LEN %lu", name,
+           (unsigned long)want_len, (unsigned long)max_len);
+
+    /* Size query: out NULL, capacity 0. */
+    len = SENTINEL;
+    rc = call(ctx, NULL, 0, &len);
+    snprintf(what, sizeof what, "%s(out=NULL, cap=0)", name);
+    check_status(rc, CALLSIGN_BUFFER_TOO_SMALL, what);
+    checkf(len == needed, "%s: *out_len %lu, want %lu", what, (unsigned long)len,
+           (unsigned long)needed);
+
+    caps[0] = 0;
+    caps[1] = needed - 1;
+    caps[2] = needed;
+    caps[3] = needed + 1;
+    caps[4] = max_len;
+    for (i = 0; i < sizeof caps / sizeof caps[0]; i++) {
+        const size_t cap = caps[i];
+        buf = (unsigned char *)malloc(cap + TAIL);
+        if (!checkf(buf != NULL, "malloc failed")) {
+            return;
+        }
+        memset(buf, FILL, cap + TAIL);
+        len = SENTINEL;
+        rc = call(ctx, (char *)buf, cap, &len);
+        snprintf(what, sizeof what, "%s(cap=%lu, needed=%lu)", name, (unsigned long)cap,
+                 (unsigned long)needed);
+        if (cap < needed) {
+            check_status(rc, CALLSIGN_BUFFER_TOO_SMALL, what);
+            checkf(len == needed, "%s: *out_len %lu, want %lu", what, (unsigned long)len,
+                   (unsigned long)needed);
+            checkf(all_bytes(buf, cap + TAIL, FILL), "%s: buffer written on BUFFER_TOO_SMALL",
+                   what);
+        } else {
+            check_status(rc, CALLSIGN_OK, what);
+            checkf(len == want_len, "%s: *out_len %lu, want %lu", what, (unsigned long)len,
+                   (unsigned long)want_len);
+            if (rc == CALLSIGN_OK && len == want_len) {
+                checkf(memcmp(buf, want, want_len) == 0, "%s: got \"%.*s\", want \"%.*s\"", what,
+                       (int)want_len, (const char *)buf, (int)want_len, want);
+            }
+            checkf(buf[want_len] == 0, "%s: no NUL at [len]", what);
+            checkf(all_bytes(buf + needed, cap + TAIL - needed, FILL),
+                   "%s: bytes past the NUL written", what);
+        }
+        free(buf);
+    }
+
+    /* Exactly sized heap buffer: valgrind / ASan see any write past it. */
+    buf = (unsigned char *)malloc(needed);
+    if (checkf(buf != NULL, "malloc failed")) {
+        memset(buf, FILL, needed);
+        len = SENTINEL;
+        rc = call(ctx, (char *)buf, needed, &len);
+        snprintf(what, sizeof what, "%s(exact heap buffer)", name);
+        check_status(rc, CALLSIGN_OK, what);
+        checkf(len == want_len && memcmp(buf, want, want_len) == 0 && buf[want_len] == 0,
+               "%s: wrong output", what);
+        free(buf);
+    }
+
+    /* NULL out_len, with a buffer and with a size query. */
+    buf = (unsigned char *)malloc(needed + TAIL);
+    if (checkf(buf != NULL, "malloc failed")) {
+        memset(buf, FILL, needed + TAIL);
+        rc = call(ctx, (char *)buf, needed + TAIL, NULL);
+        snprintf(what, sizeof what, "%s(out_len=NULL)", name);
+        check_status(rc, CALLSIGN_NULL_ARGUMENT, what);
+        checkf(all_bytes(buf, needed + TAIL, FILL), "%s: buffer written", what);
+        free(buf);
+    }
+    rc = call(ctx, NULL, 0, NULL);
+    snprintf(what, sizeof what, "%s(out=NULL, cap=0, out_len=NULL)", name);
+    check_status(rc, CALLSIGN_NULL_ARGUMENT, what);
+
+    /* NULL out with a non-zero capacity. */
+    len = SENTINEL;
+    rc = call(ctx, NULL, needed, &len);
+    snprintf(what, sizeof what, "%s(out=NULL, cap=%lu)", name, (unsigned long)needed);
+    check_status(rc, CALLSIGN_NULL_ARGUMENT, what);
+    checkf(len == SENTINEL, "%s: *out_len written", what);
 }
 
 /* ------------------------------------------------------------------ */

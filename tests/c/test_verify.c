@@ -394,101 +394,26 @@ static const vfn F_MD5_UPDATE = {"callsign_sinch_body_md5_update", inv_md5_updat
 static const vfn F_CACHE_LIVE = {"callsign_replay_cache_live", inv_cache_live, F_LIVE, 0, 0,
                                  {NULL}, {OK}};
 
-/*
- * The output rule, for one call whose correct output is want[0..want_len]:
- * capacities 0 (out NULL and not), needed - 1, needed, needed + 1, the
- * *_MAX_LEN constant and an exactly sized heap buffer; NULL out_len; NULL
- * out with a capacity.
- */
+/* check_output_rule's view of f called with x. */
+typedef struct {
+    const vfn *f;
+    const vargs *x;
+} bound_text;
+
+static uint32_t call_bound(const void *ctx, char *out, size_t cap, size_t *out_len)
+{
+    const bound_text *b = (const bound_text *)ctx;
+    return b->f->fn(b->x, out, cap, out_len);
+}
+
+/* The output rule (test_common.h) for f called with x, whose correct
+ * output is want[0..want_len]. */
 static void check_text(const vfn *f, const vargs *x, const char *want, size_t want_len)
 {
-    const size_t needed = want_len + 1;
-    size_t caps[5];
-    size_t i, len;
-    uint32_t rc;
-    unsigned char *buf;
-    char what[200];
-
-    checkf(needed <= f->max_len, "%s: output of %lu bytes + NUL exceeds the MAX_LEN %lu", f->name,
-           (unsigned long)want_len, (unsigned long)f->max_len);
-
-    len = SENTINEL;
-    rc = f->fn(x, NULL, 0, &len);
-    snprintf(what, sizeof what, "%s(out=NULL, cap=0)", f->name);
-    check_status(rc, CALLSIGN_BUFFER_TOO_SMALL, what);
-    checkf(len == needed, "%s: *out_len %lu, want %lu", what, (unsigned long)len,
-           (unsigned long)needed);
-
-    caps[0] = 0;
-    caps[1] = needed - 1;
-    caps[2] = needed;
-    caps[3] = needed + 1;
-    caps[4] = f->max_len;
-    for (i = 0; i < sizeof caps / sizeof caps[0]; i++) {
-        const size_t cap = caps[i];
-        buf = (unsigned char *)malloc(cap + TAIL);
-        if (!checkf(buf != NULL, "malloc failed")) {
-            return;
-        }
-        memset(buf, FILL, cap + TAIL);
-        len = SENTINEL;
-        rc = f->fn(x, (char *)buf, cap, &len);
-        snprintf(what, sizeof what, "%s(cap=%lu, needed=%lu)", f->name, (unsigned long)cap,
-                 (unsigned long)needed);
-        if (cap < needed) {
-            check_status(rc, CALLSIGN_BUFFER_TOO_SMALL, what);
-            checkf(len == needed, "%s: *out_len %lu, want %lu", what, (unsigned long)len,
-                   (unsigned long)needed);
-            checkf(all_bytes(buf, cap + TAIL, FILL), "%s: buffer written on BUFFER_TOO_SMALL",
-                   what);
-        } else {
-            check_status(rc, CALLSIGN_OK, what);
-            checkf(len == want_len, "%s: *out_len %lu, want %lu", what, (unsigned long)len,
-                   (unsigned long)want_len);
-            if (rc == CALLSIGN_OK && len == want_len) {
-                checkf(memcmp(buf, want, want_len) == 0, "%s: got \"%.*s\", want \"%.*s\"", what,
-                       (int)want_len, (const char *)buf, (int)want_len, want);
-            }
-            checkf(buf[want_len] == 0, "%s: no NUL at [len]", what);
-            checkf(all_bytes(buf + needed, cap + TAIL - needed, FILL),
-                   "%s: bytes past the NUL written", what);
-        }
-        free(buf);
-    }
-
-    /* Exactly sized heap buffer: valgrind / ASan see any write past it. */
-    buf = (unsigned char *)malloc(needed);
-    if (checkf(buf != NULL, "malloc failed")) {
-        memset(buf, FILL, needed);
-        len = SENTINEL;
-        rc = f->fn(x, (char *)buf, needed, &len);
-        snprintf(what, sizeof what, "%s(exact heap buffer)", f->name);
-        check_status(rc, CALLSIGN_OK, what);
-        checkf(len == want_len && memcmp(buf, want, want_len) == 0 && buf[want_len] == 0,
-               "%s: wrong output", what);
-        free(buf);
-    }
-
-    /* NULL out_len, with a buffer and with a size query. */
-    buf = (unsigned char *)malloc(needed + TAIL);
-    if (checkf(buf != NULL, "malloc failed")) {
-        memset(buf, FILL, needed + TAIL);
-        rc = f->fn(x, (char *)buf, needed + TAIL, NULL);
-        snprintf(what, sizeof what, "%s(out_len=NULL)", f->name);
-        check_status(rc, CALLSIGN_NULL_ARGUMENT, what);
-        checkf(all_bytes(buf, needed + TAIL, FILL), "%s: buffer written", what);
-        free(buf);
-    }
-    rc = f->fn(x, NULL, 0, NULL);
-    snprintf(what, sizeof what, "%s(out=NULL, cap=0, out_len=NULL)", f->name);
-    check_status(rc, CALLSIGN_NULL_ARGUMENT, what);
-
-    /* NULL out with a non-zero capacity. */
-    len = SENTINEL;
-    rc = f->fn(x, NULL, needed, &len);
-    snprintf(what, sizeof what, "%s(out=NULL, cap=%lu)", f->name, (unsigned long)needed);
-    check_status(rc, CALLSIGN_NULL_ARGUMENT, what);
-    checkf(len == SENTINEL, "%s: *out_len written", what);
+    bound_text b;
+    b.f = f;
+    b.x = x;
+    check_output_rule(f->name, f->max_len, call_bound, &b, want, want_len);
 }
 
 /* A call that must fail with `want`; for a text function, *out_len and out
