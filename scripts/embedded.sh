@@ -234,7 +234,7 @@ stage "C firmware: every vector through callsign.h + libcallsign.a on mps2-an386
 ffi_panic_never() {
     local lvl features lib elf syms
     for features in panic-never panic-never,panic-probe; do
-        for lvl in 3 s z; do
+        for lvl in 3 z; do
             [[ $features == *probe* && $lvl != 3 ]] && continue
             CARGO_PROFILE_RELEASE_OPT_LEVEL=$lvl CARGO_TARGET_DIR="$out/panic-never-$lvl" \
                 deb_cargo rustc -q -p callsign-ffi --release --locked --target thumbv7em-none-eabihf \
@@ -263,7 +263,7 @@ ffi_panic_never() {
         done
     done
 }
-stage "C ABI panic-never link for thumbv7em (release at opt-level 3, s, z) and its negative control" ffi_panic_never
+stage "C ABI panic-never link for thumbv7em (release at opt-level 3 and z) and its negative control" ffi_panic_never
 
 # --- 4. footprint and stack -------------------------------------------------
 
