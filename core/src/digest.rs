@@ -132,10 +132,11 @@ impl Engine {
             crate::out::copy_exact(len, &bits.to_be_bytes());
         }
         compress(&mut self.state, &self.buf);
+        // Fixed-size arrays, not `chunks_exact_mut`, whose out-of-line
+        // length computation keeps a division-by-zero panic at opt-level "z".
+        let words = self.state.map(u32::to_be_bytes);
         let mut out = [0u8; SHA256_LEN];
-        for (dst, word) in out.chunks_exact_mut(4).zip(self.state) {
-            crate::out::copy_exact(dst, &word.to_be_bytes());
-        }
+        crate::out::copy_exact(&mut out, words.as_flattened());
         out
     }
 }

@@ -2,10 +2,9 @@
 //! padded), lowercase hex, and RFC 3986 percent-encoding.
 //!
 //! Base64 and hex are computed without secret-dependent table lookups or
-//! branches (Base64 through RustCrypto's `base64ct`), since they encode MACs
-//! and credentials.
+//! branches (Base64 with the arithmetic of RustCrypto's `base64ct`), since
+//! they encode MACs and credentials.
 
-use base64ct::Encoding;
 use zeroize::Zeroize;
 
 use crate::Sink;
@@ -86,15 +85,28 @@ impl<'s, S: Sink + ?Sized> Base64Encoder<'s, S> {
         }
     }
 
+    /// Encodes the buffered input, padding a last partial group.
+    ///
+    /// Written here rather than through `base64ct::Base64::encode`: at
+    /// opt-level "z" that function's slicing stays out of line with its
+    /// bounds-check panics (found by the thumbv7em panic-never link in
+    /// scripts/embedded.sh). Same constant-time arithmetic ([`b64_char_ct`]).
     fn flush(&mut self) {
-        let mut text = [0u8; B64_CHUNK / 3 * 4];
-        if let Some(src) = self.buf.get(..self.fill) {
-            if let Ok(encoded) = base64ct::Base64::encode(src, &mut text) {
-                self.sink.write(encoded.as_bytes());
-            }
+        let mut text = [[0u8; 4]; B64_CHUNK / 3];
+        let mut quads = 0usize;
+        let mut src = self.buf.get(..self.fill).unwrap_or(&[]);
+        for quad in text.iter_mut() {
+            let Some((group, len)) = next_group(&mut src) else {
+                break;
+            };
+            *quad = b64_quad(group, len, b64_char_ct);
+            quads = quads.saturating_add(1);
+        }
+        if let Some(encoded) = text.as_flattened().get(..quads.saturating_mul(4)) {
+            self.sink.write(encoded);
         }
         // The input buffer is overwritten by the next chunk and wiped on drop.
-        text.zeroize();
+        text.as_flattened_mut().zeroize();
         self.fill = 0;
     }
 
@@ -137,6 +149,65 @@ pub fn base64<S: Sink + ?Sized>(data: &[u8], sink: &mut S) {
 /// The standard Base64 alphabet.
 const B64_ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
+/// Takes the next group of up to 3 bytes from the front of `src`: the
+/// group, zero-padded, and its length; `None` when `src` is empty.
+///
+/// Not `chunks(3)`: at opt-level "z" its out-of-line length computation
+/// (in `Zip::new`) keeps a division-by-zero panic.
+#[inline(always)]
+fn next_group(src: &mut &[u8]) -> Option<([u8; 3], usize)> {
+    let (group, len, rest): ([u8; 3], usize, &[u8]) = match src.split_first_chunk::<3>() {
+        Some((group, rest)) => (*group, 3, rest),
+        None => match **src {
+            [a, b] => ([a, b, 0], 2, &[]),
+            [a] => ([a, 0, 0], 1, &[]),
+            _ => return None,
+        },
+    };
+    *src = rest;
+    Some((group, len))
+}
+
+/// The 4 Base64 characters of a group of `len` (1 to 3) bytes, `=`-padded,
+/// with `char_of` mapping 6-bit values to characters.
+#[inline(always)]
+fn b64_quad(group: [u8; 3], len: usize, char_of: impl Fn(u32) -> u8) -> [u8; 4] {
+    let [a, b, c] = group;
+    let n = u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c);
+    let mut quad = [
+        char_of(n >> 18),
+        char_of(n >> 12),
+        char_of(n >> 6),
+        char_of(n),
+    ];
+    // The group length is public: it follows the input length.
+    let [_, _, q2, q3] = &mut quad;
+    if len < 3 {
+        *q3 = b'=';
+    }
+    if len < 2 {
+        *q2 = b'=';
+    }
+    quad
+}
+
+/// The Base64 character of the low 6 bits of `v`, without a data-dependent
+/// branch or table lookup: the offset from `'A'` is corrected by
+/// arithmetic masks for the ranges a–z, 0–9, `+` and `/` (the constant-time
+/// method of RustCrypto's `base64ct`).
+#[inline(always)]
+fn b64_char_ct(v: u32) -> u8 {
+    let src = (v & 63) as i16;
+    // `(limit - src) >> 8` is -1 (all ones) when src > limit, else 0.
+    let above = |limit: i16| limit.wrapping_sub(src) >> 8;
+    let diff = 0x41i16
+        .wrapping_add(above(25) & 6)
+        .wrapping_sub(above(51) & 75)
+        .wrapping_sub(above(61) & 15)
+        .wrapping_add(above(62) & 3);
+    src.wrapping_add(diff) as u8
+}
+
 /// The Base64 character of the low 6 bits of `v`.
 #[inline(always)]
 fn b64_char(v: u32) -> u8 {
@@ -157,33 +228,22 @@ fn b64_char(v: u32) -> u8 {
 /// assert_eq!(&buf, b"YXBpOg==");
 /// ```
 pub fn base64_public<S: Sink + ?Sized>(data: &[u8], sink: &mut S) {
-    let mut text = [0u8; 64];
-    for chunk in data.chunks(48) {
-        let mut n = 0usize;
-        for (quad, group) in text.chunks_exact_mut(4).zip(chunk.chunks(3)) {
-            let (a, b, c, chars_kept) = match *group {
-                [a, b, c] => (a, b, c, 4),
-                [a, b] => (a, b, 0, 3),
-                [a] => (a, 0, 0, 2),
-                _ => continue,
+    // Quads as arrays and groups split off with `next_group`, like the
+    // constant-time encoder, so no chunk iterator's panic path survives at
+    // opt-level "z".
+    let mut src = data;
+    while !src.is_empty() {
+        let mut text = [[0u8; 4]; B64_CHUNK / 3];
+        let mut quads = 0usize;
+        for quad in text.iter_mut() {
+            let Some((group, len)) = next_group(&mut src) else {
+                break;
             };
-            let v = u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c);
-            let chars = [
-                b64_char(v >> 18),
-                b64_char(v >> 12),
-                b64_char(v >> 6),
-                b64_char(v),
-            ];
-            for (slot, ch) in quad.iter_mut().zip(chars).take(chars_kept) {
-                *slot = ch;
-            }
-            for slot in quad.iter_mut().skip(chars_kept) {
-                *slot = b'=';
-            }
-            n = n.saturating_add(4);
+            *quad = b64_quad(group, len, b64_char);
+            quads = quads.saturating_add(1);
         }
-        if let Some(t) = text.get(..n) {
-            sink.write(t);
+        if let Some(encoded) = text.as_flattened().get(..quads.saturating_mul(4)) {
+            sink.write(encoded);
         }
     }
 }
@@ -222,19 +282,17 @@ const fn hex_digit(nibble: u8) -> u8 {
 /// assert_eq!(&buf, b"ab09");
 /// ```
 pub fn hex<S: Sink + ?Sized>(data: &[u8], sink: &mut S) {
-    let mut text = [0u8; 64];
+    // Pairs as arrays, not `chunks_exact_mut(2)` (see `base64_32`).
+    let mut text = [[0u8; 2]; 32];
     for chunk in data.chunks(32) {
-        for (pair, b) in text.chunks_exact_mut(2).zip(chunk) {
-            if let [hi, lo] = pair {
-                *hi = hex_digit(b >> 4);
-                *lo = hex_digit(*b);
-            }
+        for (pair, b) in text.iter_mut().zip(chunk) {
+            *pair = [hex_digit(b >> 4), hex_digit(*b)];
         }
-        if let Some(t) = text.get(..chunk.len().saturating_mul(2)) {
+        if let Some(t) = text.as_flattened().get(..chunk.len().saturating_mul(2)) {
             sink.write(t);
         }
     }
-    text.zeroize();
+    text.as_flattened_mut().zeroize();
 }
 
 /// Lowercase hex of a 32-byte digest, as an array.
@@ -244,13 +302,12 @@ pub fn hex<S: Sink + ?Sized>(data: &[u8], sink: &mut S) {
 /// assert_eq!(&h[..4], b"0f0f");
 /// ```
 pub fn hex32(data: &[u8; 32]) -> [u8; 64] {
-    let mut text = [0u8; 64];
-    for (pair, b) in text.chunks_exact_mut(2).zip(data) {
-        if let [hi, lo] = pair {
-            *hi = hex_digit(b >> 4);
-            *lo = hex_digit(*b);
-        }
+    let mut pairs = [[0u8; 2]; 32];
+    for (pair, b) in pairs.iter_mut().zip(data) {
+        *pair = [hex_digit(b >> 4), hex_digit(*b)];
     }
+    let mut text = [0u8; 64];
+    crate::out::copy_exact(&mut text, pairs.as_flattened());
     text
 }
 
@@ -304,4 +361,62 @@ pub fn percent_encoded_len(data: &[u8]) -> usize {
     data.iter().fold(0usize, |n, &b| {
         n.saturating_add(if is_unreserved(b) { 1 } else { 3 })
     })
+}
+
+#[cfg(test)]
+#[allow(clippy::arithmetic_side_effects)]
+mod tests {
+    use super::*;
+    use crate::Out;
+
+    #[test]
+    fn constant_time_alphabet() {
+        for v in 0..64u32 {
+            assert_eq!(b64_char_ct(v), B64_ALPHABET[v as usize], "value {v}");
+            assert_eq!(b64_char_ct(v + 64), B64_ALPHABET[v as usize]);
+        }
+    }
+
+    /// Table-driven reference (RFC 4648 section 4).
+    fn reference(data: &[u8], out: &mut [u8]) -> usize {
+        let mut n = 0;
+        for g in data.chunks(3) {
+            let b = [g[0], *g.get(1).unwrap_or(&0), *g.get(2).unwrap_or(&0)];
+            let v = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
+            for k in 0..4 {
+                out[n + k] = if k <= g.len() {
+                    B64_ALPHABET[(v >> (18 - 6 * k) & 63) as usize]
+                } else {
+                    b'='
+                };
+            }
+            n += 4;
+        }
+        n
+    }
+
+    #[test]
+    fn streaming_matches_reference_at_every_length_and_split() {
+        let data: [u8; 150] = core::array::from_fn(|i| (i as u8).wrapping_mul(37).wrapping_add(11));
+        for len in 0..=data.len() {
+            let mut want = [0u8; 200];
+            let want_len = reference(&data[..len], &mut want);
+            assert_eq!(base64_len(len), Some(want_len));
+            for split in [0, 1, 2, 47, 48, 49, len / 2, len] {
+                let split = split.min(len);
+                let mut buf = [0u8; 200];
+                let mut out = Out::new(&mut buf[..want_len]);
+                let mut enc = Base64Encoder::new(&mut out);
+                enc.update(&data[..split]);
+                enc.update(&data[split..len]);
+                enc.finish();
+                assert_eq!(out.finish(), Ok(want_len), "len {len} split {split}");
+                assert_eq!(
+                    &buf[..want_len],
+                    &want[..want_len],
+                    "len {len} split {split}"
+                );
+            }
+        }
+    }
 }

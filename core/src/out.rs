@@ -98,13 +98,17 @@ impl Sink for Out<'_> {
 }
 
 /// Copies `src` into `dst` when their lengths are equal, which every caller
-/// ensures. The explicit comparison lets the optimiser remove
-/// `copy_from_slice`'s length-mismatch panic, which it cannot always prove
-/// dead on its own (the panic-never link test found such cases).
+/// ensures. A zipped loop, not `copy_from_slice`: at opt-level "z" the
+/// optimiser keeps `copy_from_slice_impl` out of line, with its
+/// length-mismatch panic, whatever the caller checked (the thumbv7em
+/// panic-never link of scripts/embedded.sh found it). LLVM still turns the
+/// loop into a `memcpy`.
 #[inline(always)]
 pub(crate) fn copy_exact(dst: &mut [u8], src: &[u8]) {
     if dst.len() == src.len() {
-        dst.copy_from_slice(src);
+        for (d, s) in dst.iter_mut().zip(src) {
+            *d = *s;
+        }
     }
 }
 

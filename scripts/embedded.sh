@@ -1,0 +1,350 @@
+#!/usr/bin/env bash
+# Embedded targets (issue 7): builds callsign for Cortex-M and RISC-V, runs
+# the vectors on emulated microcontrollers from Rust and from C firmware,
+# proves no allocator and no panic path in those builds, and measures the
+# flash / RAM / stack table of README.md ("## Embedded targets").
+#
+#   bash scripts/embedded.sh                  check everything, including that
+#                                             the README table is not stale
+#   bash scripts/embedded.sh --update-readme  same, then rewrite the table
+#
+# Idempotent: installs what it needs with apt-get (apt-get update only when
+# a package is missing and its install fails, or after adding the
+# bookworm-backports suite for qemu-system-arm). Cross builds use Debian's
+# toolchain only (rustc-web's /usr/bin/rustc and /usr/bin/cargo with
+# RUSTC_BOOTSTRAP=1 and -Zbuild-std=core, linker ld.lld-22); rustup's stays
+# the default for everything else. Caches: target/embedded/ and
+# tests/embedded/target/. Last line: "embedded: N passed, M failed".
+set -uo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+start=$(date +%s)
+
+update_readme=0
+case "${1:-}" in
+    --update-readme) update_readme=1 ;;
+    "") ;;
+    *) echo "usage: bash scripts/embedded.sh [--update-readme]" >&2; exit 2 ;;
+esac
+
+out="$root/target/embedded"
+mkdir -p "$out"
+passed=0
+failed=0
+
+# Runs "$@" in a subshell with errexit and counts the stage.
+stage() {
+    local name=$1 rc
+    shift
+    echo "== embedded: $name"
+    set +e
+    (
+        set -e
+        "$@"
+    )
+    rc=$?
+    set -uo pipefail
+    if [[ $rc -eq 0 ]]; then
+        passed=$((passed + 1))
+        echo "embedded: ok   $name"
+    else
+        failed=$((failed + 1))
+        echo "embedded: FAIL $name (exit status $rc)"
+    fi
+}
+
+# --- tools -----------------------------------------------------------------
+
+as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+apt_install() {
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@"
+}
+
+install_tools() {
+    local pkgs=(rustc-web cargo-web rust-web-src lld-22 binutils-arm-none-eabi
+        gcc-arm-none-eabi libnewlib-arm-none-eabi)
+    local missing=() p
+    for p in "${pkgs[@]}"; do installed "$p" || missing+=("$p"); done
+    if ((${#missing[@]})); then
+        echo "embedded: installing ${missing[*]}"
+        if ! apt_install "${missing[@]}"; then
+            as_root apt-get update -q
+            apt_install "${missing[@]}"
+        fi
+    fi
+    # An old package list may offer an older rustc-web: the firmware's lock
+    # file and this script were checked with 1.96.
+    if dpkg --compare-versions "$(dpkg-query -W -f='${Version}' rustc-web)" lt 1.90; then
+        echo "embedded: rustc-web is older than 1.90; updating it"
+        as_root apt-get update -q
+        apt_install rustc-web cargo-web rust-web-src
+    fi
+    # qemu-system-arm from bookworm-backports: bookworm's 7.2 would replace
+    # the image's qemu-utils 10.x; the backports build matches it.
+    if ! installed qemu-system-arm; then
+        local had_utils=0
+        installed qemu-utils && had_utils=1
+        if ! grep -rqs '^[^#]*bookworm-backports' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+            echo "embedded: adding the bookworm-backports suite"
+            printf 'Types: deb\nURIs: http://deb.debian.org/debian\nSuites: bookworm-backports\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' |
+                as_root tee /etc/apt/sources.list.d/bookworm-backports.sources >/dev/null
+            as_root apt-get update -q
+        fi
+        if ! apt_install -t bookworm-backports qemu-system-arm; then
+            as_root apt-get update -q
+            apt_install -t bookworm-backports qemu-system-arm
+        fi
+        if [[ $had_utils -eq 1 ]] && ! installed qemu-utils; then
+            echo "embedded: qemu-utils was removed by the qemu-system-arm install" >&2
+            return 1
+        fi
+    fi
+    local t
+    for t in /usr/bin/rustc /usr/bin/cargo ld.lld-22 arm-none-eabi-gcc arm-none-eabi-size \
+        arm-none-eabi-objdump qemu-system-arm python3; do
+        command -v "$t" >/dev/null || { echo "embedded: $t is missing" >&2; return 1; }
+    done
+    echo "embedded: $(/usr/bin/rustc --version), $(/usr/bin/cargo --version)"
+    echo "embedded: $(qemu-system-arm --version | head -n 1), $(arm-none-eabi-gcc --version | head -n 1)"
+}
+stage "install tools (apt)" install_tools
+
+# Debian's cargo and rustc, for the cross builds only.
+deb_cargo() {
+    env RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
+        CARGO_TARGET_THUMBV7EM_NONE_EABIHF_LINKER=ld.lld-22 \
+        CARGO_TARGET_THUMBV7M_NONE_EABI_LINKER=ld.lld-22 \
+        CARGO_TARGET_RISCV32IMAC_UNKNOWN_NONE_ELF_LINKER=ld.lld-22 \
+        CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-22 \
+        /usr/bin/cargo "$@"
+}
+QEMU=(qemu-system-arm -nographic -monitor none -serial none -semihosting-config enable=on,target=native)
+qemu_m3() { timeout 60 "${QEMU[@]}" -cpu cortex-m3 -machine lm3s6965evb -kernel "$1"; }
+qemu_m4() { timeout 60 "${QEMU[@]}" -cpu cortex-m4 -machine mps2-an386 -kernel "$1"; }
+ARM_CFLAGS=(-mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16)
+
+# --- 1. the library crates for three targets ---------------------------------
+
+cross_build() {
+    local target=$1
+    CARGO_TARGET_DIR="$out/cross" deb_cargo build -q -p callsign-core --release --locked \
+        --target "$target" -Zbuild-std=core
+    CARGO_TARGET_DIR="$out/cross" deb_cargo rustc -q -p callsign-ffi --release --locked \
+        --target "$target" -Zbuild-std=core --crate-type staticlib
+    ls -l "$out/cross/$target/release/libcallsign.a" | awk '{print "embedded: " $5 " bytes in " $NF}'
+}
+for target in thumbv7em-none-eabihf thumbv7m-none-eabi riscv32imac-unknown-none-elf; do
+    stage "callsign-core and callsign-ffi (libcallsign.a) for $target" cross_build "$target"
+done
+
+# --- 2. Rust test firmware (tests/embedded, its own workspace) -------------
+
+fw="$root/tests/embedded"
+fw_elf() { echo "$fw/target/$1/$2/$3"; }
+
+# Runs a firmware and requires exit status 0 and a "0 failed" summary.
+run_vectors() {
+    local runner=$1 elf=$2 log
+    log=$("$runner" "$elf")
+    echo "$log"
+    grep -Eq '^firmware: .* [1-9][0-9]* passed, 0 failed$' <<<"$log"
+}
+rust_fw_m3() {
+    (cd "$fw" && deb_cargo build -q --release --locked --target thumbv7m-none-eabi --bin vectors)
+    run_vectors qemu_m3 "$(fw_elf thumbv7m-none-eabi release vectors)"
+}
+rust_fw_m4() {
+    local opt
+    for opt in z s; do
+        (cd "$fw" && deb_cargo build -q --profile "fp-$opt" --locked --target thumbv7em-none-eabihf --bins)
+    done
+    run_vectors qemu_m4 "$(fw_elf thumbv7em-none-eabihf fp-z vectors)"
+    run_vectors qemu_m4 "$(fw_elf thumbv7em-none-eabihf fp-s vectors)"
+}
+stage "Rust firmware: every vector on lm3s6965evb (Cortex-M3, thumbv7m, opt-level z)" rust_fw_m3
+stage "Rust firmware: every vector on mps2-an386 (Cortex-M4F, thumbv7em, opt-level z and s)" rust_fw_m4
+
+rust_no_alloc() {
+    # build-std=core: the alloc crate is not even compiled for the firmware.
+    if grep -rnE 'global_allocator|extern crate alloc|alloc::' "$fw/src"; then
+        echo "the firmware source names an allocator" >&2
+        return 1
+    fi
+    local elf bad=0
+    for elf in "$(fw_elf thumbv7m-none-eabi release vectors)" \
+        "$fw"/target/thumbv7em-none-eabihf/fp-{z,s}/{vectors,stack,fp_aksk,fp_wsse,fp_basic,fp_all}; do
+        if arm-none-eabi-nm "$elf" | grep -E '__rust_alloc|__rg_alloc|__rust_no_alloc_shim|alloc..alloc|\b(malloc|free)\b'; then
+            echo "$elf links an allocator" >&2
+            bad=1
+        fi
+    done
+    echo "no allocator symbol in the Rust firmware ELFs"
+    return $bad
+}
+stage "Rust firmware links no allocator" rust_no_alloc
+
+rust_panic_never() {
+    # Every firmware above was linked (release, opt-level z and s) with a
+    # #[panic_handler] that calls the undefined callsign_panic_is_reachable.
+    local elf
+    for elf in "$(fw_elf thumbv7m-none-eabi release vectors)" \
+        "$fw"/target/thumbv7em-none-eabihf/fp-{z,s}/{vectors,stack,fp_all}; do
+        [[ -f $elf ]] || { echo "$elf missing" >&2; return 1; }
+    done
+    echo "firmware release links with an undefined panic handler: ok"
+    # Negative control: one reachable panic must break the link.
+    if (cd "$fw" && deb_cargo build -q --profile fp-z --locked --target thumbv7em-none-eabihf \
+        --bin vectors --features panic-probe) >"$out/panic-probe.log" 2>&1; then
+        echo "the firmware with a reachable panic linked: the check proves nothing" >&2
+        return 1
+    fi
+    grep -q callsign_panic_is_reachable "$out/panic-probe.log" || {
+        cat "$out/panic-probe.log" >&2
+        return 1
+    }
+    echo "negative control: a reachable panic fails the link on callsign_panic_is_reachable"
+}
+stage "Rust firmware: panic-never link (thumbv7em opt-level z/s, thumbv7m z) and its negative control" rust_panic_never
+
+# --- 3. C firmware: libcallsign.a (panic-handler feature) from C -------------
+
+c_firmware() {
+    local lib="$out/cross/thumbv7em-none-eabihf/release/libcallsign.a" dir="$out/c"
+    mkdir -p "$dir"
+    python3 tests/c/gen_vectors.py tests/vectors/huawei.json tests/vectors/sinch_mailgun.json \
+        "$dir/callsign_test_vectors.h"
+    arm-none-eabi-gcc -std=c99 -Os -Wall -Wextra -Werror "${ARM_CFLAGS[@]}" \
+        -ffunction-sections -fdata-sections --specs=rdimon.specs -nostartfiles \
+        -Iinclude -I"$dir" -T tests/embedded/c/mps2-an386.ld \
+        tests/embedded/c/startup.c tests/embedded/c/firmware.c "$lib" \
+        -Wl,--gc-sections -Wl,--no-warn-execstack -Wl,--wrap=_malloc_r -o "$dir/firmware.elf"
+    # callsign's own code names no allocator (newlib's malloc comes with librdimon).
+    if arm-none-eabi-nm -u "$lib" 2>/dev/null | grep -iE 'alloc|\bfree\b'; then
+        echo "libcallsign.a needs an allocator" >&2
+        return 1
+    fi
+    local log
+    log=$(qemu_m4 "$dir/firmware.elf")
+    echo "$log"
+    grep -Eq '^c-firmware: .* [1-9][0-9]* checks passed, 0 failed$' <<<"$log"
+}
+stage "C firmware: every vector through callsign.h + libcallsign.a on mps2-an386 (newlib, semihosting)" c_firmware
+
+ffi_panic_never() {
+    local lvl features lib elf syms
+    for features in panic-never panic-never,panic-probe; do
+        for lvl in 3 z; do
+            [[ $features == *probe* && $lvl != 3 ]] && continue
+            CARGO_PROFILE_RELEASE_OPT_LEVEL=$lvl CARGO_TARGET_DIR="$out/panic-never-$lvl" \
+                deb_cargo rustc -q -p callsign-ffi --release --locked --target thumbv7em-none-eabihf \
+                -Zbuild-std=core --crate-type staticlib --no-default-features --features "$features"
+            lib="$out/panic-never-$lvl/thumbv7em-none-eabihf/release/libcallsign.a"
+            elf="$out/panic-never-$lvl/all-exports.elf"
+            # Every exported function is a root (-u), as in a shared library.
+            syms=$(arm-none-eabi-nm -g --defined-only "$lib" 2>/dev/null |
+                awk '$2 == "T" && $3 ~ /^callsign_/ {print "-Wl,-u," $3}')
+            if arm-none-eabi-gcc "${ARM_CFLAGS[@]}" -nostartfiles --specs=nosys.specs \
+                -Wl,--gc-sections -Wl,-e,callsign_version -Wl,--no-warn-execstack $syms "$lib" \
+                -o "$elf" 2>"$elf.log"; then
+                if [[ $features == *probe* ]]; then
+                    echo "the C ABI with a reachable panic linked: the check proves nothing" >&2
+                    return 1
+                fi
+                echo "opt-level $lvl: $(echo "$syms" | wc -l) exported functions linked, no panic path"
+            else
+                if [[ $features == *probe* ]] && grep -q callsign_panic_is_reachable "$elf.log"; then
+                    echo "negative control: a reachable panic fails the link on callsign_panic_is_reachable"
+                else
+                    cat "$elf.log" >&2
+                    return 1
+                fi
+            fi
+        done
+    done
+}
+stage "C ABI panic-never link for thumbv7em (release at opt-level 3 and z) and its negative control" ffi_panic_never
+
+# --- 4. footprint and stack -------------------------------------------------
+
+tsv="$out/footprint.tsv"
+measure() {
+    : >"$tsv"
+    local opt name elf
+    for opt in z s; do
+        for name in fp_empty fp_aksk fp_wsse fp_basic fp_all; do
+            elf=$(fw_elf thumbv7em-none-eabihf "fp-$opt" "$name")
+            qemu_m4 "$elf" # each footprint firmware runs and signs (exit status 0)
+            arm-none-eabi-size "$elf" | awk -v o="$opt" -v n="$name" 'NR == 2 {print "size\t" o "\t" n "\t" $1 "\t" $2 "\t" $3}' >>"$tsv"
+        done
+    done
+    echo "$(grep -c '^size' "$tsv") firmware sizes measured"
+}
+stage "footprint firmwares (empty, X-AKSK, X-WSSE, Basic, all) run and measured at opt-level z and s" measure
+
+stack_check() {
+    local opt elf painted static entry p s path bad=0 roots
+    roots=(stack_x_aksk stack_x_aksk_with_key stack_hmac_key stack_x_wsse stack_basic)
+    for opt in z s; do
+        elf=$(fw_elf thumbv7em-none-eabihf "fp-$opt" stack)
+        painted=$(qemu_m4 "$elf")
+        echo "$painted"
+        static=$(python3 scripts/embedded/stack.py "$elf" "${roots[@]}")
+        echo "$static"
+        for entry in "${roots[@]}"; do
+            p=$(awk -v e="${entry#stack_}" '$1 == "stack-painted" && $2 == e {print $3}' <<<"$painted")
+            s=$(awk -v e="$entry" '$1 == "stack-static" && $2 == e {print $3}' <<<"$static")
+            path=$(awk -v e="$entry" '$1 == "stack-static" {cur = $2} $1 == "path:" && cur == e {sub(/^ *path: /, ""); print}' <<<"$static")
+            if [[ -z $p || -z $s ]]; then
+                echo "no figure for $entry at opt-level $opt" >&2
+                bad=1
+                continue
+            fi
+            # Agreement: painting never exceeds the static bound, and falls
+            # short of it by at most 32 bytes or 5 % (words of the deepest
+            # frame that the run did not write).
+            if ((p > s || (s - p > 32 && (s - p) * 20 > s))); then
+                echo "stack: $entry at opt-level $opt: static $s B and painted $p B disagree" >&2
+                bad=1
+            fi
+            printf 'stack\t%s\t%s\t%s\t%s\t%s\n' "$opt" "$entry" "$s" "$p" "$path" >>"$tsv"
+        done
+    done
+    return $bad
+}
+stage "stack: static call graph (-Zemit-stack-sizes) and stack painting agree (thumbv7em, opt-level z and s)" stack_check
+
+readme_table() {
+    [[ -s $tsv ]] && grep -q '^stack' "$tsv" || { echo "no measurements" >&2; return 1; }
+    local size_of aksk_flash aksk_ram aksk_stack
+    field() { awk -F'\t' -v k="$1" -v o="$2" -v n="$3" '$1 == k && $2 == o && $3 == n' "$tsv"; }
+    local e=($(field size z fp_empty | cut -f4-6)) a=($(field size z fp_aksk | cut -f4-6))
+    aksk_flash=$(((a[0] + a[1]) - (e[0] + e[1])))
+    aksk_ram=$(((a[1] + a[2]) - (e[1] + e[2])))
+    aksk_stack=$(field stack z stack_x_aksk | cut -f4)
+    local keyed_stack
+    keyed_stack=$(field stack z stack_x_aksk_with_key | cut -f4)
+    verdict() { if (($1)); then echo met; else echo "not met"; fi; }
+    {
+        printf 'target\t1-flash\tX-AKSK-only firmware adds <= 8 KiB (8192 B) flash over the empty one: %s (+%d B).\n' \
+            "$(verdict "aksk_flash <= 8192")" "$aksk_flash"
+        printf 'target\t2-ram\tX-AKSK-only firmware adds 0 B static RAM: %s (+%d B).\n' \
+            "$(verdict "aksk_ram == 0")" "$aksk_ram"
+        printf 'target\t3-stack\tX-AKSK call <= 1 KiB (1024 B) stack: %s (%d B from the secret, %d B with a precomputed key).\n' \
+            "$(verdict "aksk_stack <= 1024")" "$aksk_stack" "$keyed_stack"
+    } >>"$tsv"
+    sed 's/^target\t[^\t]*\t/embedded: target: /' <(grep '^target' "$tsv")
+    local toolchain
+    toolchain="$(/usr/bin/rustc --version | cut -d' ' -f1-2), LLVM $(/usr/bin/rustc -vV | awk '/LLVM/ {print $3}'), QEMU $(qemu-system-arm --version | head -n 1 | awk '{print $4}')"
+    python3 scripts/embedded/footprint.py render "$tsv" "$(date -u +%Y-%m-%d)" \
+        "bash scripts/embedded.sh --update-readme" "$toolchain" >"$out/readme-section.md"
+    if [[ $update_readme -eq 1 ]]; then
+        python3 scripts/embedded/footprint.py write README.md "$out/readme-section.md"
+    fi
+    python3 scripts/embedded/footprint.py check README.md "$out/readme-section.md"
+}
+stage "README.md footprint table is current (256 B or 5 % per cell)" readme_table
+
+echo "embedded: took $(($(date +%s) - start)) s"
+echo "embedded: $passed passed, $failed failed"
+[[ $failed -eq 0 ]]
