@@ -114,6 +114,33 @@ unsafe fn write_digest(
     unsafe { write_out(&value, out, out_cap, out_len) }
 }
 
+/// HMAC-SHA256 of `msg` under `key` in the text form `form`: the body of
+/// `callsign_hmac_sha256_base64` and `callsign_hmac_sha256_hex` (the output
+/// pointers are checked first, then the inputs).
+///
+/// # Safety
+/// Pointers as documented in the header preamble.
+#[allow(clippy::too_many_arguments)]
+unsafe fn hmac_text(
+    key: *const u8,
+    key_len: usize,
+    msg: *const u8,
+    msg_len: usize,
+    form: Form,
+    out: *mut c_char,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> u32 {
+    try_status!(check_out(out, out_cap, out_len));
+    // SAFETY: forwarded contract.
+    let key = try_status!(unsafe { bytes(key, key_len) });
+    // SAFETY: forwarded contract.
+    let msg = try_status!(unsafe { bytes(msg, msg_len) });
+    let tag = HmacKey::new(key).mac(msg);
+    // SAFETY: forwarded contract.
+    unsafe { write_digest(&tag, form, out, out_cap, out_len) }
+}
+
 /// HMAC-SHA256 of `msg` under `key`, as padded Base64 text (44 characters).
 /// Output rule: see the header preamble; CALLSIGN_DIGEST_BASE64_MAX_LEN
 /// sizes the buffer.
@@ -130,14 +157,19 @@ pub unsafe extern "C" fn callsign_hmac_sha256_base64(
     out_cap: usize,
     out_len: *mut usize,
 ) -> u32 {
-    try_status!(check_out(out, out_cap, out_len));
     // SAFETY: forwarded contract.
-    let key = try_status!(unsafe { bytes(key, key_len) });
-    // SAFETY: forwarded contract.
-    let msg = try_status!(unsafe { bytes(msg, msg_len) });
-    let tag = HmacKey::new(key).mac(msg);
-    // SAFETY: forwarded contract.
-    unsafe { write_digest(&tag, Form::Base64, out, out_cap, out_len) }
+    unsafe {
+        hmac_text(
+            key,
+            key_len,
+            msg,
+            msg_len,
+            Form::Base64,
+            out,
+            out_cap,
+            out_len,
+        )
+    }
 }
 
 /// HMAC-SHA256 of `msg` under `key`, as lowercase hex (64 characters).
@@ -156,14 +188,8 @@ pub unsafe extern "C" fn callsign_hmac_sha256_hex(
     out_cap: usize,
     out_len: *mut usize,
 ) -> u32 {
-    try_status!(check_out(out, out_cap, out_len));
     // SAFETY: forwarded contract.
-    let key = try_status!(unsafe { bytes(key, key_len) });
-    // SAFETY: forwarded contract.
-    let msg = try_status!(unsafe { bytes(msg, msg_len) });
-    let tag = HmacKey::new(key).mac(msg);
-    // SAFETY: forwarded contract.
-    unsafe { write_digest(&tag, Form::Hex, out, out_cap, out_len) }
+    unsafe { hmac_text(key, key_len, msg, msg_len, Form::Hex, out, out_cap, out_len) }
 }
 
 /// Starts a streaming HMAC-SHA256 under the key bytes `key[0..key_len]`.
