@@ -28,33 +28,66 @@ const IV: [u32; 8] = [
     0x5be0_cd19,
 ];
 
+/// Compresses one block.
 #[inline(always)]
 fn compress(state: &mut [u32; 8], block: &[u8; BLOCK]) {
     let block: &GenericArray<u8, U64> = block.into();
-    sha2::compress256(state, core::slice::from_ref(block));
+    compress_n(state, core::slice::from_ref(block));
 }
 
-/// Blocks handed to `compress256` per call on long inputs.
+/// The one place that calls `sha2::compress256`: with a single call site the
+/// compression function is compiled once, which keeps both code size and,
+/// at opt-level "z", its out-of-line helpers (with their panic checks) in
+/// check.
+#[inline(never)]
+fn compress_n(state: &mut [u32; 8], blocks: &[GenericArray<u8, U64>]) {
+    sha2::compress256(state, blocks);
+}
+
+/// Blocks handed to `compress256` per call on long inputs. With the SHA
+/// extensions of x86 and ARMv8 a call costs a state load and store worth
+/// batching over 8 blocks; elsewhere (microcontrollers) the portable
+/// compression dwarfs the call, so a batch of one spares 448 bytes of stack.
+#[cfg(any(target_arch = "x86", target_arch = "x86_64", target_arch = "aarch64"))]
 const BATCH: usize = 8;
+/// See above: one block per call where there are no SHA extensions.
+#[cfg(not(any(target_arch = "x86", target_arch = "x86_64", target_arch = "aarch64")))]
+const BATCH: usize = 1;
 
 /// Compresses whole blocks (`data.len()` a multiple of 64) in batches, so
 /// the per-call cost of `compress256` (loading and storing the state in
 /// the SHA extension's layout) is paid once per 8 blocks instead of once
-/// per block. Kept out of line: short messages never use its 512-byte
-/// batch buffer, so it costs them no stack.
+/// per block. Kept out of line: short messages never use its batch buffer
+/// (512 bytes on x86 and ARMv8), so it costs them no stack. Blocks are split off with
+/// `split_first_chunk`, not chunk iterators, whose out-of-line length
+/// computations keep a division-by-zero panic at opt-level "z".
 #[inline(never)]
-fn compress_blocks(state: &mut [u32; 8], data: &[u8]) {
+fn compress_blocks(state: &mut [u32; 8], mut data: &[u8]) {
     let mut batch = [GenericArray::<u8, U64>::default(); BATCH];
-    for group in data.chunks(BLOCK * BATCH) {
+    loop {
         let mut n = 0usize;
-        for (slot, block) in batch.iter_mut().zip(group.chunks_exact(BLOCK)) {
-            crate::out::copy_exact(slot.as_mut_slice(), block);
+        for slot in batch.iter_mut() {
+            let Some((block, rest)) = data.split_first_chunk::<BLOCK>() else {
+                break;
+            };
+            *slot = GenericArray::from(*block);
+            data = rest;
             n = n.saturating_add(1);
         }
-        if let Some(full) = batch.get(..n) {
-            sha2::compress256(state, full);
+        match batch.get(..n) {
+            Some(full) if n > 0 => compress_n(state, full),
+            _ => break,
         }
     }
+}
+
+/// The big-endian bytes of a chaining state: a digest. Fixed-size arrays,
+/// not `chunks_exact_mut`, for the same reason as in `compress_blocks`.
+fn state_bytes(state: &[u32; 8]) -> [u8; SHA256_LEN] {
+    let words = state.map(u32::to_be_bytes);
+    let mut out = [0u8; SHA256_LEN];
+    crate::out::copy_exact(&mut out, words.as_flattened());
+    out
 }
 
 /// The SHA-256 engine: chaining state, a partial block and a block count.
@@ -132,12 +165,7 @@ impl Engine {
             crate::out::copy_exact(len, &bits.to_be_bytes());
         }
         compress(&mut self.state, &self.buf);
-        // Fixed-size arrays, not `chunks_exact_mut`, whose out-of-line
-        // length computation keeps a division-by-zero panic at opt-level "z".
-        let words = self.state.map(u32::to_be_bytes);
-        let mut out = [0u8; SHA256_LEN];
-        crate::out::copy_exact(&mut out, words.as_flattened());
-        out
+        state_bytes(&self.state)
     }
 }
 
@@ -360,18 +388,15 @@ impl HmacKey {
         compress(&mut inner, &block);
 
         let mut outer_block = [0u8; BLOCK];
-        for (dst, word) in outer_block.chunks_exact_mut(4).zip(inner) {
-            crate::out::copy_exact(dst, &word.to_be_bytes());
+        if let Some((hash, _)) = outer_block.split_first_chunk_mut::<SHA256_LEN>() {
+            *hash = state_bytes(&inner);
         }
         pad_block(&mut outer_block, SHA256_LEN, BLOCK + SHA256_LEN);
         let mut outer = self.outer;
         compress(&mut outer, &outer_block);
         inner.zeroize();
 
-        let mut tag = [0u8; SHA256_LEN];
-        for (dst, word) in tag.chunks_exact_mut(4).zip(outer) {
-            crate::out::copy_exact(dst, &word.to_be_bytes());
-        }
+        let tag = state_bytes(&outer);
         outer.zeroize();
         tag
     }
