@@ -13,16 +13,20 @@
 #![deny(missing_docs)]
 #![deny(unsafe_op_in_unsafe_fn)]
 
+#[cfg(feature = "apig")]
 pub mod apig;
 pub mod basic;
 pub mod digest;
 pub mod huawei;
 mod io;
+#[cfg(feature = "verify")]
 pub mod mailgun;
+#[cfg(feature = "verify")]
 pub mod sinch;
 pub mod state;
 pub mod status;
 pub mod time;
+#[cfg(feature = "verify")]
 pub mod verify;
 
 use core::ffi::c_char;
