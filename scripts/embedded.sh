@@ -171,8 +171,8 @@ rust_fw_m4() {
     run_vectors qemu_m4 "$(fw_elf thumbv7em-none-eabihf fp-z vectors)"
     run_vectors qemu_m4 "$(fw_elf thumbv7em-none-eabihf fp-s vectors)"
 }
-stage "Rust firmware: X-AKSK, X-WSSE, Basic vectors on lm3s6965evb (Cortex-M3, thumbv7m) at opt-level z; with APIG and Sinch application-signed at s only (panic paths at z)" rust_fw_m3
-stage "Rust firmware: X-AKSK, X-WSSE, Basic vectors on mps2-an386 (Cortex-M4F, thumbv7em) at opt-level z; with APIG and Sinch application-signed at s only (panic paths at z)" rust_fw_m4
+stage "Rust firmware: X-AKSK, X-WSSE, Basic vectors on lm3s6965evb (Cortex-M3, thumbv7m) at opt-level z; with APIG, Sinch (signing, callbacks, webhooks) and Mailgun webhook vectors at s only (panic paths at z)" rust_fw_m3
+stage "Rust firmware: X-AKSK, X-WSSE, Basic vectors on mps2-an386 (Cortex-M4F, thumbv7em) at opt-level z; with APIG, Sinch (signing, callbacks, webhooks) and Mailgun webhook vectors at s only (panic paths at z)" rust_fw_m4
 
 rust_no_alloc() {
     # build-std=core: the alloc crate is not even compiled for the firmware.

@@ -8,7 +8,10 @@
 //!   v11-hmac-sha256; not node-core, whose divergences tests/apig.rs
 //!   covers on the host) and every sinch.application_signed_request
 //!   vector (the generated 1 MiB bodies as their rule, regenerated on the
-//!   fly by the firmware). A vector of those schemes that this generator
+//!   fly by the firmware); every signing and verification vector of the
+//!   Sinch callbacks (application, voice v2 service), the Sinch webhook
+//!   (HMAC-SHA256 with nonce), the Numbers callback (HMAC-SHA1) and the
+//!   Mailgun webhook. A vector of those schemes that this generator
 //!   does not understand fails the build: none is skipped silently.
 //! - `$OUT_DIR/memory.x` for cortex-m-rt's link.x: QEMU lm3s6965evb
 //!   (thumbv7m: 256 KiB flash, 64 KiB SRAM) or mps2-an386 (thumbv7em:
@@ -196,8 +199,9 @@ fn generate(huawei: &Value, sinch: &Value) -> String {
     }
     let (apig, n_apig) = apig_vectors(huawei);
     let (sinch_app, n_sinch_app) = sinch_app_vectors(sinch);
+    let (checks, n_checks) = verify_vectors(sinch);
     assert!(
-        n_aksk > 0 && n_wsse > 0 && n_basic > 0 && n_apig > 0 && n_sinch_app > 0,
+        n_aksk > 0 && n_wsse > 0 && n_basic > 0 && n_apig > 0 && n_sinch_app > 0 && n_checks > 0,
         "a vector table is empty"
     );
     format!(
@@ -206,7 +210,8 @@ fn generate(huawei: &Value, sinch: &Value) -> String {
          /// The X-WSSE vectors (legacy_raw: the non-normative raw-digest variant).\npub static X_WSSE: [Token; {n_wsse}] = [\n{wsse}];\n\
          /// The Basic vectors (Sinch, Mailgun).\npub static BASIC: [Basic; {n_basic}] = [\n{basic}];\n\
          /// The APIG vectors (SDK-HMAC-SHA256 CORE and APIG-Python, SDK-HMAC-SM3, V11-HMAC-SHA256).\npub static APIG: [Apig; {n_apig}] = [\n{apig}];\n\
-         /// The Sinch application-signed request vectors.\npub static SINCH_APP: [SinchApp; {n_sinch_app}] = [\n{sinch_app}];\n"
+         /// The Sinch application-signed request vectors.\npub static SINCH_APP: [SinchApp; {n_sinch_app}] = [\n{sinch_app}];\n\
+         /// The Sinch callback, webhook and Numbers vectors and the Mailgun webhook vectors.\npub static CHECKS: [Check; {n_checks}] = [\n{checks}];\n"
     )
 }
 
@@ -342,6 +347,108 @@ fn sinch_app_vectors(sinch: &Value) -> (String, usize) {
             s(i, "x_timestamp", &id),
             s(i, "application_key", &id),
             s(i, "application_secret", &id),
+        )
+        .expect("write to String");
+        n += 1;
+    }
+    (out, n)
+}
+
+fn body_expr(b: &Value, id: &str) -> String {
+    if b.is_null() {
+        return "SinchBody::None".to_owned();
+    }
+    match s(b, "encoding", id) {
+        "utf8" => format!("SinchBody::Bytes({})", bytes_lit(s(b, "value", id).as_bytes())),
+        "generated" => {
+            let rule = s(b, "rule", id);
+            let r = RULES
+                .iter()
+                .position(|x| *x == rule)
+                .unwrap_or_else(|| panic!("vector {id}: unknown rule {rule:?}"));
+            let len = b["length"].as_u64().expect("length");
+            format!("SinchBody::Generated {{ rule: {r}, len: {len} }}")
+        }
+        other => panic!("vector {id}: body encoding {other:?}"),
+    }
+}
+
+/// The signing and verification vectors of sinch.application_signed_callback,
+/// sinch.voice_v2_service_callback, sinch.webhook_hmac_sha256_nonce,
+/// sinch.numbers_callback_hmac_sha1 and mailgun.webhook_signature
+/// (tests/sinch_mailgun.rs maps the fields). A verification vector must
+/// verify when `expected.valid` is true and be rejected otherwise.
+fn verify_vectors(sinch: &Value) -> (String, usize) {
+    let mut out = String::new();
+    let mut n = 0;
+    for v in sinch["vectors"].as_array().expect("vectors[]") {
+        let scheme = v["scheme"].as_str().unwrap_or("");
+        let kind = match scheme {
+            "sinch.application_signed_callback" => "CheckKind::AppCallback",
+            "sinch.voice_v2_service_callback" => "CheckKind::ServiceCallback",
+            "sinch.webhook_hmac_sha256_nonce" => "CheckKind::Webhook",
+            "sinch.numbers_callback_hmac_sha1" => "CheckKind::Numbers",
+            "mailgun.webhook_signature" => "CheckKind::Mailgun",
+            _ => continue,
+        };
+        let id = s(v, "id", "?").to_owned();
+        let (i, e) = (&v["inputs"], &v["expected"]);
+        let sign = match s(v, "operation", &id) {
+            "sign" => true,
+            "verify" => false,
+            other => panic!("vector {id}: operation {other:?}"),
+        };
+        let valid = if sign {
+            true
+        } else {
+            match (e["valid"].as_bool(), e["error"].as_str()) {
+                (Some(b), None) => b,
+                (None, Some("invalid_timestamp")) => false,
+                other => panic!("vector {id}: expectation {other:?}"),
+            }
+        };
+        let opt = |k: &str| i.get(k).and_then(Value::as_str).unwrap_or("");
+        let (key_id, secret) = match scheme {
+            "sinch.application_signed_callback" => (opt("application_key"), opt("application_secret")),
+            "sinch.voice_v2_service_callback" => (opt("service_key"), opt("service_secret")),
+            "mailgun.webhook_signature" => ("", s(i, "signing_key", &id)),
+            _ => ("", s(i, "secret", &id)),
+        };
+        let timestamp = match &i["timestamp"] {
+            Value::String(t) => t.clone(),
+            Value::Number(t) => t.to_string(),
+            _ => opt("x_timestamp").to_owned(),
+        };
+        let headers = if i.get("headers").is_some() {
+            pairs_lit(i, "headers", &id)
+        } else {
+            "&[]".to_owned()
+        };
+        let content_type = match i["content_type"].as_str() {
+            Some(c) => format!("Some({c:?})"),
+            None => "None".to_owned(),
+        };
+        let signature = if sign {
+            match scheme {
+                "sinch.voice_v2_service_callback" => s(e, "authorization", &id),
+                _ => s(e, "signature", &id),
+            }
+        } else {
+            opt("signature")
+        };
+        writeln!(
+            out,
+            "    Check {{ id: {id:?}, kind: {kind}, sign: {sign}, valid: {valid}, key_id: {key_id:?}, \
+             secret: {secret:?}, method: {:?}, path: {:?}, content_type: {content_type}, \
+             timestamp: {timestamp:?}, nonce: {:?}, token: {:?}, headers: {headers}, body: {}, \
+             signature: {signature:?}, max_age: {}, now: {} }},",
+            opt("method"),
+            opt("path"),
+            opt("nonce"),
+            opt("token"),
+            body_expr(&i["body"], &id),
+            i["max_age_seconds"].as_u64().unwrap_or(0),
+            i["now_epoch_seconds"].as_u64().unwrap_or(0),
         )
         .expect("write to String");
         n += 1;

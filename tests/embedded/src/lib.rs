@@ -135,9 +135,87 @@ pub struct SinchApp {
     pub authorization: &'static str,
 }
 
+/// The scheme of a [`Check`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum CheckKind {
+    /// `sinch.application_signed_callback`.
+    AppCallback,
+    /// `sinch.voice_v2_service_callback`.
+    ServiceCallback,
+    /// `sinch.webhook_hmac_sha256_nonce`.
+    Webhook,
+    /// `sinch.numbers_callback_hmac_sha1`.
+    Numbers,
+    /// `mailgun.webhook_signature`.
+    Mailgun,
+}
+
+/// A signing or verification vector of the Sinch callbacks and webhooks
+/// and of Mailgun's webhooks (fields not used by a scheme are empty).
+pub struct Check {
+    /// The vector's `id`.
+    pub id: &'static str,
+    /// The scheme.
+    pub kind: CheckKind,
+    /// `operation` is `sign` (else `verify`).
+    pub sign: bool,
+    /// Verify: `expected.valid` (an `expected.error` is a rejection).
+    pub valid: bool,
+    /// The application or service key.
+    pub key_id: &'static str,
+    /// The secret (Base64 for the callbacks) or Mailgun's signing key.
+    pub secret: &'static str,
+    /// `inputs.method`.
+    pub method: &'static str,
+    /// `inputs.path`.
+    pub path: &'static str,
+    /// `inputs.content_type` (voice sign).
+    pub content_type: Option<&'static str>,
+    /// `inputs.timestamp` (as text) or `inputs.x_timestamp`.
+    pub timestamp: &'static str,
+    /// `inputs.nonce`.
+    pub nonce: &'static str,
+    /// `inputs.token` (Mailgun).
+    pub token: &'static str,
+    /// `inputs.headers`.
+    pub headers: &'static [(&'static str, &'static str)],
+    /// `inputs.body`.
+    pub body: SinchBody,
+    /// Sign: the expected signature (voice: authorization); verify
+    /// (Mailgun): `inputs.signature`.
+    pub signature: &'static str,
+    /// `inputs.max_age_seconds` (Mailgun; 0: signature only).
+    pub max_age: u64,
+    /// `inputs.now_epoch_seconds` (Mailgun).
+    pub now: u64,
+}
+
+impl SinchBody {
+    /// Feeds the body to `f` in chunks of at most 256 bytes (generated
+    /// bodies are produced on the fly).
+    pub fn chunks(&self, mut f: impl FnMut(&[u8])) {
+        match *self {
+            SinchBody::None => {}
+            SinchBody::Bytes(b) => f(b),
+            SinchBody::Generated { rule, len } => {
+                let mut chunk = [0u8; 256];
+                let mut i = 0u32;
+                while i < len {
+                    let n = (len - i).min(chunk.len() as u32);
+                    for (k, c) in chunk.iter_mut().enumerate().take(n as usize) {
+                        *c = generated_byte(rule, i + k as u32);
+                    }
+                    f(chunk.get(..n as usize).unwrap_or(&[]));
+                    i += n;
+                }
+            }
+        }
+    }
+}
+
 /// The vector tables.
 pub mod vectors {
-    use super::{Apig, Basic, SinchApp, SinchBody, Token};
+    use super::{Apig, Basic, Check, CheckKind, SinchApp, SinchBody, Token};
     include!(concat!(env!("OUT_DIR"), "/vectors.rs"));
 }
 

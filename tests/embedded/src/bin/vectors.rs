@@ -1,5 +1,6 @@
-//! Runs every X-AKSK, X-WSSE, Basic, APIG (not node-core) and Sinch
-//! application-signed request vector through callsign-core on the
+//! Runs every X-AKSK, X-WSSE, Basic, APIG (not node-core), Sinch
+//! (application-signed request and callback, voice v2 service callback,
+//! webhook, Numbers callback) and Mailgun webhook vector through callsign-core on the
 //! emulated microcontroller, prints one line per failure and a summary
 //! through semihosting, and exits with status 1 on any mismatch.
 #![no_std]
@@ -197,6 +198,107 @@ fn sinch_app(v: &callsign_embedded::SinchApp) -> Result<(), &'static str> {
     check_write(auth.len(), |b| auth.write(b), v.authorization, &mut buf)
 }
 
+#[cfg(feature = "apig-sinch")]
+fn check(v: &callsign_embedded::Check) -> Result<(), &'static str> {
+    use callsign_core::sinch::application::{
+        signing_key, BodyDigest, BodyMd5, Request, Scheme, AUTHORIZATION_MAX_LEN,
+    };
+    use callsign_core::sinch::callback::{CallbackHeaders, CallbackVerifier};
+    use callsign_core::sinch::{numbers, webhook};
+    use callsign_core::verify::{Checks, Freshness};
+    use callsign_core::mailgun;
+    use callsign_embedded::CheckKind;
+    let md5 = || {
+        let mut md5 = BodyMd5::new();
+        v.body.chunks(|c| md5.update(c));
+        md5.finish()
+    };
+    let mut buf = [0u8; AUTHORIZATION_MAX_LEN];
+    let result = match (v.kind, v.sign) {
+        (CheckKind::AppCallback | CheckKind::ServiceCallback, false) => {
+            let scheme = if v.kind == CheckKind::AppCallback {
+                Scheme::Application
+            } else {
+                Scheme::Service
+            };
+            let key = signing_key(v.secret.as_bytes()).map_err(|_| "signing_key failed")?;
+            let headers =
+                CallbackHeaders::from_headers(v.headers).map_err(|_| "CallbackHeaders failed")?;
+            let digest = match v.body {
+                SinchBody::None => BodyDigest::NONE,
+                _ => md5(),
+            };
+            CallbackVerifier::new(scheme, v.key_id, &key).verify_digest(
+                v.method,
+                v.path,
+                &headers,
+                &digest,
+                Checks::SignatureOnly,
+            )
+        }
+        (CheckKind::ServiceCallback, true) => {
+            let key = signing_key(v.secret.as_bytes()).map_err(|_| "signing_key failed")?;
+            let digest = match v.body {
+                SinchBody::None => BodyDigest::NONE,
+                _ => md5(),
+            };
+            let request = Request::new(
+                Scheme::Service,
+                v.method,
+                v.path,
+                v.content_type,
+                v.timestamp,
+                &digest,
+            )
+            .map_err(|_| "Request::new failed")?;
+            let auth = request.sign(v.key_id, &key).map_err(|_| "sign failed")?;
+            return check_write(auth.len(), |b| auth.write(b), v.signature, &mut buf);
+        }
+        (CheckKind::Webhook, sign) => {
+            let key = HmacKey::new(v.secret.as_bytes());
+            let mut mac = webhook::WebhookMac::new(&key);
+            v.body.chunks(|c| mac.update(c));
+            if sign {
+                let sig = mac.sign(v.nonce, v.timestamp).map_err(|_| "sign failed")?;
+                return check_write(sig.len(), |b| sig.write(b), v.signature, &mut buf);
+            }
+            let headers =
+                webhook::WebhookHeaders::from_headers(v.headers).map_err(|_| "WebhookHeaders failed")?;
+            mac.verify(&headers, Checks::SignatureOnly)
+        }
+        (CheckKind::Numbers, sign) => {
+            let mut mac =
+                numbers::NumbersMac::new(v.secret.as_bytes()).map_err(|_| "NumbersMac::new failed")?;
+            v.body.chunks(|c| mac.update(c));
+            if sign {
+                let sig = mac.sign();
+                return check_write(sig.len(), |b| sig.write(b), v.signature, &mut buf);
+            }
+            let header = numbers::signature_header(v.headers).map_err(|_| "signature_header failed")?;
+            mac.verify(header)
+        }
+        (CheckKind::Mailgun, sign) => {
+            let key = HmacKey::new(v.secret.as_bytes());
+            if sign {
+                let sig = mailgun::sign(&key, v.timestamp, v.token).map_err(|_| "sign failed")?;
+                return check_write(sig.len(), |b| sig.write(b), v.signature, &mut buf);
+            }
+            let checks = if v.max_age == 0 {
+                Checks::SignatureOnly
+            } else {
+                Checks::Fresh(Freshness::new(v.now, v.max_age))
+            };
+            mailgun::verify(&key, v.timestamp, v.token, v.signature, checks)
+        }
+        (CheckKind::AppCallback, true) => return Err("no sign operation for this scheme"),
+    };
+    match (v.valid, result) {
+        (true, Ok(())) | (false, Err(_)) => Ok(()),
+        (true, Err(_)) => Err("an authentic message was rejected"),
+        (false, Ok(())) => Err("a tampered message was accepted"),
+    }
+}
+
 #[entry]
 fn main() -> ! {
     let mut con = Console::open();
@@ -231,6 +333,10 @@ fn main() -> ! {
     for v in &vectors::SINCH_APP {
         report(&mut con, "sinch-app", v.id, sinch_app(v));
     }
+    #[cfg(feature = "apig-sinch")]
+    for v in &vectors::CHECKS {
+        report(&mut con, "sinch-mailgun-check", v.id, check(v));
+    }
     #[cfg(feature = "panic-probe")]
     if callsign_embedded::panic_probe(passed as usize) == 0 {
         failed += 1;
@@ -247,7 +353,9 @@ fn main() -> ! {
         .num(vectors::APIG.len() as u64)
         .put(" APIG, ")
         .num(vectors::SINCH_APP.len() as u64)
-        .put(" Sinch application-signed");
+        .put(" Sinch application-signed, ")
+        .num(vectors::CHECKS.len() as u64)
+        .put(" Sinch callback/webhook/Numbers and Mailgun webhook");
     con.put(" vectors: ")
         .num(passed)
         .put(" passed, ")
