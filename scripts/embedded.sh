@@ -150,20 +150,29 @@ run_vectors() {
     echo "$log"
     grep -Eq '^firmware: .* [1-9][0-9]* passed, 0 failed$' <<<"$log"
 }
+# The feature apig-sinch (APIG and Sinch application-signed requests in the
+# vectors and stack firmwares, and fp_apig / fp_sinch) is built at opt-level
+# "s" only: at "z", sm3's CoreWrapper<Sm3Core>::update and
+# finalize_fixed_core, callsign-core's apig::crypto::Mac as Sink::write,
+# and the Sinch path (base64ct's 3/4-byte blocks, md-5's block buffer)
+# keep copy_from_slice / slice-index panic paths, and the panic-never link
+# fails (see tests/embedded/Cargo.toml).
 rust_fw_m3() {
     (cd "$fw" && deb_cargo build -q --release --locked --target thumbv7m-none-eabi --bin vectors)
     run_vectors qemu_m3 "$(fw_elf thumbv7m-none-eabi release vectors)"
+    (cd "$fw" && deb_cargo build -q --profile fp-s --locked --target thumbv7m-none-eabi --bin vectors \
+        --features apig-sinch)
+    run_vectors qemu_m3 "$(fw_elf thumbv7m-none-eabi fp-s vectors)"
 }
 rust_fw_m4() {
-    local opt
-    for opt in z s; do
-        (cd "$fw" && deb_cargo build -q --profile "fp-$opt" --locked --target thumbv7em-none-eabihf --bins)
-    done
+    (cd "$fw" && deb_cargo build -q --profile fp-z --locked --target thumbv7em-none-eabihf --bins)
+    (cd "$fw" && deb_cargo build -q --profile fp-s --locked --target thumbv7em-none-eabihf --bins \
+        --features apig-sinch)
     run_vectors qemu_m4 "$(fw_elf thumbv7em-none-eabihf fp-z vectors)"
     run_vectors qemu_m4 "$(fw_elf thumbv7em-none-eabihf fp-s vectors)"
 }
-stage "Rust firmware: every vector on lm3s6965evb (Cortex-M3, thumbv7m, opt-level z)" rust_fw_m3
-stage "Rust firmware: every vector on mps2-an386 (Cortex-M4F, thumbv7em, opt-level z and s)" rust_fw_m4
+stage "Rust firmware: X-AKSK, X-WSSE, Basic vectors on lm3s6965evb (Cortex-M3, thumbv7m) at opt-level z; with APIG, Sinch (signing, callbacks, webhooks) and Mailgun webhook vectors at s only (panic paths at z)" rust_fw_m3
+stage "Rust firmware: X-AKSK, X-WSSE, Basic vectors on mps2-an386 (Cortex-M4F, thumbv7em) at opt-level z; with APIG, Sinch (signing, callbacks, webhooks) and Mailgun webhook vectors at s only (panic paths at z)" rust_fw_m4
 
 rust_no_alloc() {
     # build-std=core: the alloc crate is not even compiled for the firmware.
@@ -172,8 +181,9 @@ rust_no_alloc() {
         return 1
     fi
     local elf bad=0
-    for elf in "$(fw_elf thumbv7m-none-eabi release vectors)" \
-        "$fw"/target/thumbv7em-none-eabihf/fp-{z,s}/{vectors,stack,fp_aksk,fp_wsse,fp_basic,fp_all}; do
+    for elf in "$(fw_elf thumbv7m-none-eabi release vectors)" "$(fw_elf thumbv7m-none-eabi fp-s vectors)" \
+        "$fw"/target/thumbv7em-none-eabihf/fp-{z,s}/{vectors,stack,fp_aksk,fp_wsse,fp_basic,fp_all} \
+        "$fw"/target/thumbv7em-none-eabihf/fp-s/{fp_apig,fp_sinch,stack_more}; do
         if [ ! -s "$elf" ]; then
             echo "$elf is missing: nothing to check" >&2
             bad=1
@@ -191,10 +201,12 @@ stage "Rust firmware links no allocator" rust_no_alloc
 
 rust_panic_never() {
     # Every firmware above was linked (release, opt-level z and s) with a
-    # #[panic_handler] that calls the undefined callsign_panic_is_reachable.
+    # #[panic_handler] that calls the undefined callsign_panic_is_reachable
+    # (APIG and Sinch at s only).
     local elf
-    for elf in "$(fw_elf thumbv7m-none-eabi release vectors)" \
-        "$fw"/target/thumbv7em-none-eabihf/fp-{z,s}/{vectors,stack,fp_all}; do
+    for elf in "$(fw_elf thumbv7m-none-eabi release vectors)" "$(fw_elf thumbv7m-none-eabi fp-s vectors)" \
+        "$fw"/target/thumbv7em-none-eabihf/fp-{z,s}/{vectors,stack,fp_all} \
+        "$fw"/target/thumbv7em-none-eabihf/fp-s/{fp_apig,fp_sinch,stack_more}; do
         [[ -f $elf ]] || { echo "$elf missing" >&2; return 1; }
     done
     echo "firmware release links with an undefined panic handler: ok"
@@ -210,7 +222,7 @@ rust_panic_never() {
     }
     echo "negative control: a reachable panic fails the link on callsign_panic_is_reachable"
 }
-stage "Rust firmware: panic-never link (thumbv7em opt-level z/s, thumbv7m z) and its negative control" rust_panic_never
+stage "Rust firmware: panic-never link (thumbv7em opt-level z/s, thumbv7m z/s; APIG and Sinch at s only) and its negative control" rust_panic_never
 
 # --- 3. C firmware: libcallsign.a (panic-handler feature) from C -------------
 
@@ -283,9 +295,11 @@ stage "C ABI panic-never link for thumbv7em (all at opt-level 3, signing subset 
 tsv="$out/footprint.tsv"
 measure() {
     : >"$tsv"
-    local opt name elf
+    local opt name elf names
     for opt in z s; do
-        for name in fp_empty fp_aksk fp_wsse fp_basic fp_all; do
+        names=(fp_empty fp_aksk fp_wsse fp_basic fp_all)
+        [[ $opt == s ]] && names+=(fp_apig fp_sinch) # at s only: see rust_fw_m3
+        for name in "${names[@]}"; do
             elf=$(fw_elf thumbv7em-none-eabihf "fp-$opt" "$name")
             qemu_m4 "$elf" # each footprint firmware runs and signs (exit status 0)
             arm-none-eabi-size "$elf" | awk -v o="$opt" -v n="$name" 'NR == 2 {print "size\t" o "\t" n "\t" $1 "\t" $2 "\t" $3}' >>"$tsv"
@@ -293,13 +307,20 @@ measure() {
     done
     echo "$(grep -c '^size' "$tsv") firmware sizes measured"
 }
-stage "footprint firmwares (empty, X-AKSK, X-WSSE, Basic, all) run and measured at opt-level z and s" measure
+stage "footprint firmwares (empty, X-AKSK, X-WSSE, Basic, all at opt-level z and s; APIG, Sinch at s) run and measured" measure
 
 stack_check() {
-    local opt elf painted static entry p s path bad=0 roots
-    roots=(stack_x_aksk stack_x_aksk_with_key stack_hmac_key stack_x_wsse stack_basic)
-    for opt in z s; do
-        elf=$(fw_elf thumbv7em-none-eabihf "fp-$opt" stack)
+    local opt bin elf painted static entry p s path bad=0 roots run
+    # APIG and Sinch: the stack_more firmware, at s only (see rust_fw_m3).
+    for run in z:stack s:stack s:stack_more; do
+        opt=${run%%:*}
+        bin=${run#*:}
+        if [[ $bin == stack ]]; then
+            roots=(stack_x_aksk stack_x_aksk_with_key stack_hmac_key stack_x_wsse stack_basic)
+        else
+            roots=(stack_apig stack_sinch)
+        fi
+        elf=$(fw_elf thumbv7em-none-eabihf "fp-$opt" "$bin")
         painted=$(qemu_m4 "$elf")
         echo "$painted"
         static=$(python3 scripts/embedded/stack.py "$elf" "${roots[@]}")
@@ -325,11 +346,11 @@ stack_check() {
     done
     return $bad
 }
-stage "stack: static call graph (-Zemit-stack-sizes) and stack painting agree (thumbv7em, opt-level z and s)" stack_check
+stage "stack: static call graph (-Zemit-stack-sizes) and stack painting agree (thumbv7em, opt-level z and s; APIG, Sinch at s)" stack_check
 
 readme_table() {
     [[ -s $tsv ]] && grep -q '^stack' "$tsv" || { echo "no measurements" >&2; return 1; }
-    local size_of aksk_flash aksk_ram aksk_stack
+    local size_of aksk_flash aksk_ram aksk_stack apig_stack
     field() { awk -F'\t' -v k="$1" -v o="$2" -v n="$3" '$1 == k && $2 == o && $3 == n' "$tsv"; }
     local e=($(field size z fp_empty | cut -f4-6)) a=($(field size z fp_aksk | cut -f4-6))
     aksk_flash=$(((a[0] + a[1]) - (e[0] + e[1])))
@@ -345,6 +366,9 @@ readme_table() {
             "$(verdict "aksk_ram == 0")" "$aksk_ram"
         printf 'target\t3-stack\tX-AKSK call <= 1 KiB (1024 B) stack: %s (%d B from the secret, %d B with a precomputed key).\n' \
             "$(verdict "aksk_stack <= 1024")" "$aksk_stack" "$keyed_stack"
+        apig_stack=$(field stack s stack_apig | cut -f4)
+        printf 'target\t4-apig-stack\tAPIG signature (Signer::new, sign, authorization().write; worst vector) <= 2 KiB (2048 B) stack, at opt-level "s" (APIG is not panic-free at "z"): %s (%d B).\n' \
+            "$(verdict "apig_stack <= 2048")" "$apig_stack"
     } >>"$tsv"
     sed 's/^target\t[^\t]*\t/embedded: target: /' <(grep '^target' "$tsv")
     local toolchain

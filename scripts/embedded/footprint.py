@@ -30,6 +30,8 @@ FIRMWARES = [
     ("fp_wsse", "X-WSSE only"),
     ("fp_basic", "Basic only"),
     ("fp_all", "all schemes (X-AKSK, X-AKSK with key, X-WSSE, Basic)"),
+    ("fp_apig", "APIG only (SDK-HMAC-SHA256 from the secret; opt-level s only)"),
+    ("fp_sinch", "Sinch application-signed request only (opt-level s only)"),
 ]
 ENTRIES = [
     ("stack_x_aksk", "X-AKSK from the secret: `HmacKey::new`, `Nonce::new`, `XAksk::new`, `write`"),
@@ -37,6 +39,8 @@ ENTRIES = [
     ("stack_hmac_key", "`HmacKey::new` (key precomputation)"),
     ("stack_x_wsse", "X-WSSE: `Nonce::new`, `XWsse::with_encoding`, `write`"),
     ("stack_basic", "Basic: `Basic::new`, `write`"),
+    ("stack_apig", "APIG: `Signer::new`, `sign`, `authorization().write` (every algorithm)"),
+    ("stack_sinch", "Sinch application-signed: `signing_key`, `BodyDigest::of`, `Request::new`, `sign`, `write`"),
 ]
 OPTS = ["z", "s"]
 
@@ -66,6 +70,8 @@ def render(tsv, date, command, toolchain):
     for opt in OPTS:
         base = sizes[(opt, "fp_empty")]
         for name, label in FIRMWARES:
+            if (opt, name) not in sizes:  # APIG and Sinch: opt-level s only
+                continue
             t, d, b = sizes[(opt, name)]
             flash, ram = t + d, d + b
             out.append("| %s | %s | %d | %d | %d | %d |" % (
@@ -78,11 +84,16 @@ def render(tsv, date, command, toolchain):
             "|---|---|---|---|"]
     for opt in OPTS:
         for name, label in ENTRIES:
+            if (opt, name) not in stacks:  # APIG and Sinch: opt-level s only
+                continue
             st, pa, _ = stacks[(opt, name)]
             out.append("| %s | %s | %d | %d |" % (label, opt, st, pa))
     out += ["", "Deepest X-AKSK path at opt-level \"z\" (static, frame bytes): "
             + "`" + stacks[("z", "stack_x_aksk")][2] + "`."]
-    out += ["", "Targets (opt-level \"z\"):"]
+    if ("s", "stack_apig") in stacks:
+        out += ["", "Deepest APIG path at opt-level \"s\" (static, frame bytes): "
+                + "`" + stacks[("s", "stack_apig")][2] + "`."]
+    out += ["", "Targets (opt-level \"z\" unless stated):"]
     for key in sorted(targets):
         out.append("- " + targets[key])
     out.append(END)

@@ -44,9 +44,178 @@ pub struct Basic {
     pub expected: &'static str,
 }
 
+/// An APIG vector (`huawei::apig`; tests/apig.rs maps the fields).
+pub struct Apig {
+    /// The vector's `id`.
+    pub id: &'static str,
+    /// 0: SDK-HMAC-SHA256, 1: SDK-HMAC-SM3, 2: V11-HMAC-SHA256.
+    pub algorithm: u8,
+    /// V11: `inputs.region_id`.
+    pub region: &'static str,
+    /// V11: `inputs.derived_auth_service_name`.
+    pub service: &'static str,
+    /// `variant` is `apig-python` (else `huaweicloudsdkcore-python`).
+    pub apig_python: bool,
+    /// `inputs.method`.
+    pub method: &'static str,
+    /// `inputs.host`.
+    pub host: &'static str,
+    /// `inputs.path`.
+    pub path: &'static str,
+    /// `inputs.query` (decoded pairs).
+    pub query: &'static [(&'static str, &'static str)],
+    /// `inputs.headers`.
+    pub headers: &'static [(&'static str, &'static str)],
+    /// `inputs.body` or `inputs.body_hex`, as bytes.
+    pub body: &'static [u8],
+    /// `inputs.app_key`.
+    pub app_key: &'static str,
+    /// `inputs.app_secret_utf8_hex`, decoded.
+    pub secret: &'static [u8],
+    /// `expected.error` is set: signing must fail (empty secret).
+    pub error: bool,
+    /// `expected.authorization`.
+    pub authorization: &'static str,
+    /// `expected.request_uri`.
+    pub request_uri: &'static str,
+}
+
+/// The body of a Sinch vector.
+pub enum SinchBody {
+    /// `null`: no body.
+    None,
+    /// A UTF-8 body, as bytes.
+    Bytes(&'static [u8]),
+    /// A generated body: rule index (see build.rs) and length, produced
+    /// on the fly by [`generated_byte`].
+    Generated {
+        /// Index of the rule.
+        rule: u8,
+        /// Length in bytes.
+        len: u32,
+    },
+}
+
+/// `byte[i]` of a generated body (the rules of sinch_mailgun.json, in
+/// build.rs's order).
+pub fn generated_byte(rule: u8, i: u32) -> u8 {
+    match rule {
+        0 => 0x61 + (i % 26) as u8,
+        1 => 0x20 + (i % 95) as u8,
+        2 => (i % 251) as u8,
+        _ => (i.wrapping_mul(7).wrapping_add(3) % 256) as u8,
+    }
+}
+
+/// A `sinch.application_signed_request` vector.
+pub struct SinchApp {
+    /// The vector's `id`.
+    pub id: &'static str,
+    /// `inputs.method`.
+    pub method: &'static str,
+    /// `inputs.request_target`.
+    pub target: &'static str,
+    /// `inputs.content_type`.
+    pub content_type: Option<&'static str>,
+    /// `inputs.x_timestamp`.
+    pub x_timestamp: &'static str,
+    /// `inputs.application_key`.
+    pub key: &'static str,
+    /// `inputs.application_secret` (Base64 text).
+    pub secret: &'static str,
+    /// `inputs.body`.
+    pub body: SinchBody,
+    /// `expected.error` is `invalid_application_secret`.
+    pub error: bool,
+    /// `expected.content_md5`.
+    pub content_md5: &'static str,
+    /// `expected.string_to_sign`.
+    pub string_to_sign: &'static str,
+    /// `expected.authorization`.
+    pub authorization: &'static str,
+}
+
+/// The scheme of a [`Check`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum CheckKind {
+    /// `sinch.application_signed_callback`.
+    AppCallback,
+    /// `sinch.voice_v2_service_callback`.
+    ServiceCallback,
+    /// `sinch.webhook_hmac_sha256_nonce`.
+    Webhook,
+    /// `sinch.numbers_callback_hmac_sha1`.
+    Numbers,
+    /// `mailgun.webhook_signature`.
+    Mailgun,
+}
+
+/// A signing or verification vector of the Sinch callbacks and webhooks
+/// and of Mailgun's webhooks (fields not used by a scheme are empty).
+pub struct Check {
+    /// The vector's `id`.
+    pub id: &'static str,
+    /// The scheme.
+    pub kind: CheckKind,
+    /// `operation` is `sign` (else `verify`).
+    pub sign: bool,
+    /// Verify: `expected.valid` (an `expected.error` is a rejection).
+    pub valid: bool,
+    /// The application or service key.
+    pub key_id: &'static str,
+    /// The secret (Base64 for the callbacks) or Mailgun's signing key.
+    pub secret: &'static str,
+    /// `inputs.method`.
+    pub method: &'static str,
+    /// `inputs.path`.
+    pub path: &'static str,
+    /// `inputs.content_type` (voice sign).
+    pub content_type: Option<&'static str>,
+    /// `inputs.timestamp` (as text) or `inputs.x_timestamp`.
+    pub timestamp: &'static str,
+    /// `inputs.nonce`.
+    pub nonce: &'static str,
+    /// `inputs.token` (Mailgun).
+    pub token: &'static str,
+    /// `inputs.headers`.
+    pub headers: &'static [(&'static str, &'static str)],
+    /// `inputs.body`.
+    pub body: SinchBody,
+    /// Sign: the expected signature (voice: authorization); verify
+    /// (Mailgun): `inputs.signature`.
+    pub signature: &'static str,
+    /// `inputs.max_age_seconds` (Mailgun; 0: signature only).
+    pub max_age: u64,
+    /// `inputs.now_epoch_seconds` (Mailgun).
+    pub now: u64,
+}
+
+impl SinchBody {
+    /// Feeds the body to `f` in chunks of at most 256 bytes (generated
+    /// bodies are produced on the fly).
+    pub fn chunks(&self, mut f: impl FnMut(&[u8])) {
+        match *self {
+            SinchBody::None => {}
+            SinchBody::Bytes(b) => f(b),
+            SinchBody::Generated { rule, len } => {
+                let mut chunk = [0u8; 256];
+                let mut i = 0u32;
+                while i < len {
+                    let n = (len - i).min(chunk.len() as u32);
+                    for (k, c) in chunk.iter_mut().enumerate().take(n as usize) {
+                        *c = generated_byte(rule, i + k as u32);
+                    }
+                    f(chunk.get(..n as usize).unwrap_or(&[]));
+                    i += n;
+                }
+            }
+        }
+    }
+}
+
 /// The vector tables.
 pub mod vectors {
-    use super::{Basic, Token};
+    use super::{Apig, Basic, Check, CheckKind, SinchApp, SinchBody, Token};
     include!(concat!(env!("OUT_DIR"), "/vectors.rs"));
 }
 
@@ -105,6 +274,56 @@ pub mod jobs {
             sms::DigestEncoding::Hex
         };
         sms::XWsse::with_encoding(app_key, secret, &nonce, created, encoding)?.write(out)
+    }
+
+    #[cfg(feature = "apig-sinch")]
+    /// APIG (`huawei::apig`) SDK-HMAC-SHA256 `Authorization` from the
+    /// secret: `Signer::new`, `Request::new`, `sign`, `authorization().write`.
+    #[inline(always)]
+    pub fn apig(
+        app_key: &str,
+        secret: &[u8],
+        host: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &[u8],
+        out: &mut [u8],
+    ) -> Result<usize, Error> {
+        use callsign_core::huawei::apig::{Algorithm, Body, Request, Signer, Variant};
+        use callsign_core::Emit;
+        let signer = Signer::new(app_key, secret, Algorithm::SdkHmacSha256, Variant::Core)?;
+        let request = Request::new("POST", host, path, callsign_core::Timestamp::UNIX_EPOCH)
+            .with_headers(headers)
+            .with_body(Body::Bytes(body));
+        let signed = signer.sign(&request)?;
+        signed.authorization().write(out)
+    }
+
+    #[cfg(feature = "apig-sinch")]
+    /// Sinch application-signed request `Authorization` from the Base64
+    /// secret: `signing_key`, `BodyDigest::of`, `Request::new`, `sign`,
+    /// `write`.
+    #[inline(always)]
+    pub fn sinch_app(
+        key_id: &str,
+        secret_base64: &[u8],
+        target: &str,
+        x_timestamp: &str,
+        body: &[u8],
+        out: &mut [u8],
+    ) -> Result<usize, Error> {
+        use callsign_core::sinch::application::{signing_key, BodyDigest, Request, Scheme};
+        let key = signing_key(secret_base64)?;
+        let digest = BodyDigest::of(body);
+        let request = Request::new(
+            Scheme::Application,
+            "POST",
+            target,
+            Some("application/json"),
+            x_timestamp,
+            &digest,
+        )?;
+        request.sign(key_id, &key)?.write(out)
     }
 
     /// Basic `Authorization` (Sinch, Mailgun).
