@@ -290,6 +290,20 @@ ffi_panic_never() {
 }
 stage "C ABI panic-never link for thumbv7em (all at opt-level 3, signing subset at z) and its negative control" ffi_panic_never
 
+# The "other languages" path: the C ABI as a WebAssembly module (no
+# imports, no allocator), driven from Node over every X-AKSK vector.
+wasm_node() {
+    command -v node >/dev/null || { echo "node is missing" >&2; return 1; }
+    CARGO_TARGET_DIR="$out/wasm" deb_cargo rustc -q -p callsign-ffi --release --locked \
+        --target wasm32-unknown-unknown -Zbuild-std=core --crate-type cdylib
+    local log
+    log=$(node "$root/tests/embedded/wasm/x_aksk.mjs" \
+        "$out/wasm/wasm32-unknown-unknown/release/callsign.wasm" "$root/tests/vectors/huawei.json")
+    echo "$log"
+    grep -Eq '^wasm: [1-9][0-9]* passed, 0 failed$' <<<"$log"
+}
+stage "wasm32-unknown-unknown C ABI under node: every X-AKSK vector" wasm_node
+
 # --- 4. footprint and stack -------------------------------------------------
 
 tsv="$out/footprint.tsv"
