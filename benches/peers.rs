@@ -19,7 +19,7 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
 use callsign_cli::peers::{
-    assemble_x_aksk, sha256_blocks, HmacSha2, Limit, OpenSsl, PeerMac, Ring, LIMIT_BLOCKS,
+    sha256_blocks, sign_x_aksk, HmacSha2, Limit, OpenSsl, PeerMac, Ring, LIMIT_BLOCKS,
 };
 use callsign_core::huawei::{sms, voice};
 use callsign_core::{basic::Basic, HmacKey, Nonce, Timestamp};
@@ -111,15 +111,16 @@ fn bench_x_aksk(c: &mut Criterion, abi: Option<&CAbi>) {
     ) {
         let created = Timestamp::from_unix(CREATED).expect("in range");
         let prepared = P::new(SECRET);
+        let fresh_secret = fresh.then_some(SECRET);
         let sign = |buf: &mut [u8], prepared: &P| {
-            let text = created.extended().to_array();
-            let parts: [&[u8]; 2] = [NONCE.as_bytes(), &text];
-            let tag = if fresh {
-                P::new(black_box(SECRET)).mac(&parts)
-            } else {
-                prepared.mac(&parts)
-            };
-            assemble_x_aksk(APP_KEY, &tag, NONCE, &text, buf)
+            sign_x_aksk(
+                prepared,
+                black_box(fresh_secret),
+                APP_KEY,
+                NONCE,
+                created,
+                buf,
+            )
         };
         let n = sign(buf, &prepared);
         assert_eq!(&buf[..n], expected.as_bytes(), "{} disagrees", P::NAME);

@@ -5,7 +5,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use callsign_cli::peers::{
-    assemble_x_aksk, sha256_blocks, HmacSha2, Limit, PeerMac, Ring, LIMIT_BLOCKS,
+    sha256_blocks, sign_x_aksk, HmacSha2, Limit, PeerMac, Ring, LIMIT_BLOCKS,
 };
 use callsign_core::huawei::{sms, voice};
 use callsign_core::{basic::Basic, HmacKey, Nonce, Timestamp};
@@ -62,15 +62,16 @@ fn peer_x_aksk<P: PeerMac>(
     let created = Timestamp::from_unix(CREATED).map_err(|e| e.to_string())?;
     let prepared = P::new(SECRET);
     let mut buf = [0u8; voice::X_AKSK_MAX_LEN];
+    let fresh_secret = fresh.then_some(SECRET);
     let sign = |buf: &mut [u8]| {
-        let text = created.extended().to_array();
-        let parts: [&[u8]; 2] = [NONCE.as_bytes(), &text];
-        let tag = if fresh {
-            P::new(black_box(SECRET)).mac(&parts)
-        } else {
-            prepared.mac(&parts)
-        };
-        assemble_x_aksk(APP_KEY, &tag, NONCE, &text, buf)
+        sign_x_aksk(
+            &prepared,
+            black_box(fresh_secret),
+            APP_KEY,
+            NONCE,
+            created,
+            buf,
+        )
     };
     let n = sign(&mut buf);
     if &buf[..n] != expected {

@@ -96,6 +96,36 @@ pub fn assemble_x_aksk(
     pos
 }
 
+/// One X-AKSK value computed with a peer's HMAC into `out`; returns the
+/// length. The key is `prepared`, or, with `fresh_secret`, prepared for
+/// this call alone (the fresh-key case). Created is formatted by callsign
+/// for every candidate, so only the MAC and the assembly differ.
+///
+/// ```
+/// use callsign_cli::peers::{sign_x_aksk, HmacSha2, PeerMac};
+/// let created = callsign_core::Timestamp::from_unix(0)?;
+/// let mut out = [0u8; 256];
+/// let n = sign_x_aksk(&HmacSha2::new(b"s"), None, "k", "n", created, &mut out);
+/// assert!(out[..n].ends_with(b"Created=\"1970-01-01T00:00:00Z\""));
+/// # Ok::<(), callsign_core::Error>(())
+/// ```
+pub fn sign_x_aksk<P: PeerMac>(
+    prepared: &P,
+    fresh_secret: Option<&[u8]>,
+    app_key: &str,
+    nonce: &str,
+    created: callsign_core::Timestamp,
+    out: &mut [u8],
+) -> usize {
+    let text = created.extended().to_array();
+    let parts: [&[u8]; 2] = [nonce.as_bytes(), &text];
+    let tag = match fresh_secret {
+        Some(secret) => P::new(secret).mac(&parts),
+        None => prepared.mac(&parts),
+    };
+    assemble_x_aksk(app_key, &tag, nonce, &text, out)
+}
+
 /// A peer's HMAC-SHA256, with the key prepared once where the library
 /// allows it.
 pub trait PeerMac: Sized {
