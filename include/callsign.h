@@ -202,9 +202,20 @@
 #define CALLSIGN_REPLAY_CACHE_CAPACITY 64
 
 /**
- * Size in bytes of `callsign_replay_cache`: 8 + 32 * CALLSIGN_REPLAY_CACHE_CAPACITY.
+ * Bytes of a replay cache's storage before its entries.
  */
-#define CALLSIGN_REPLAY_CACHE_SIZE 2056
+#define CALLSIGN_REPLAY_CACHE_HEADER_SIZE 32
+
+/**
+ * Bytes per entry of a replay cache.
+ */
+#define CALLSIGN_REPLAY_CACHE_ENTRY_SIZE 32
+
+/**
+ * Size in bytes of `callsign_replay_cache`: CALLSIGN_REPLAY_CACHE_HEADER_SIZE
+ * + CALLSIGN_REPLAY_CACHE_CAPACITY * CALLSIGN_REPLAY_CACHE_ENTRY_SIZE.
+ */
+#define CALLSIGN_REPLAY_CACHE_SIZE 2080
 
 /**
  * Size in bytes of `callsign_hmac_key`.
@@ -372,8 +383,11 @@
 #define CALLSIGN_TIMESTAMP_BASIC_MAX_LEN 17
 
 /**
- * `max_skew` value: check the signature only. `now` is ignored and
- * `replay` must be NULL (a replay cache needs a window to expire entries).
+ * `max_skew` value: check the signature only, with no clock. `now` is
+ * ignored and `replay` must be NULL (a replay cache needs a window to
+ * expire entries). It is the largest `uint64_t`, a window that no
+ * timestamp leaves; 0 is the strictest window (the timestamp must equal
+ * `now`), never "no check".
  *
  * Every `_verify` function with a clock takes `now` (Unix seconds from the
  * caller's clock), `max_skew` (seconds) and `replay` (a
@@ -383,11 +397,12 @@
  * CALLSIGN_VERIFY_SIGNATURE_ONLY, that the signed timestamp t lies within
  * `now - max_skew <= t <= now + max_skew` (CALLSIGN_TIMESTAMP_TOO_OLD,
  * CALLSIGN_TIMESTAMP_IN_FUTURE); then, when `replay` is not NULL, that the
- * request was not accepted before (CALLSIGN_REPLAY; CALLSIGN_REPLAY_CACHE_FULL
- * when the cache has no free entry). Only an authentic, fresh request
- * enters the cache, so a forger cannot fill it.
+ * request (its MAC) was not accepted before (CALLSIGN_REPLAY;
+ * CALLSIGN_REPLAY_CACHE_FULL when the cache has no free entry). With a
+ * cache, `max_skew` may not exceed the cache's own window
+ * (CALLSIGN_INVALID_ARGUMENT): entries expire by the cache's window.
  */
-#define CALLSIGN_VERIFY_SIGNATURE_ONLY 0
+#define CALLSIGN_VERIFY_SIGNATURE_ONLY UINT64_MAX
 
 /**
  * A `max_skew` for schemes whose vendor documents none (Sinch callbacks
@@ -623,25 +638,47 @@ typedef struct {
 } callsign_sha256_ctx;
 
 /**
- * A caller's random source: fills `buf[0..len]` with cryptographically
- * secure random bytes and returns 0, or returns non-zero on failure.
+ * A caller's random source: fills the `len` bytes at `buf` with
+ * cryptographically secure random bytes and returns 0, or returns non-zero
+ * on failure. A callback that returns 0 but leaves the buffer as it was,
+ * or fills it with zeros, is taken as failed (CALLSIGN_RANDOM_FAILED).
  */
 typedef int (*callsign_fill_random)(void *ctx, uint8_t *buf, size_t len);
 
 /**
- * Caller-owned storage for a replay cache of
- * CALLSIGN_REPLAY_CACHE_CAPACITY entries (`callsign_replay_cache_init` /
- * `_wipe`), passed to the `_verify` functions. Each accepted request is
- * remembered until its timestamp leaves the window; a replay inside the
- * window is refused (CALLSIGN_REPLAY), and when every entry is live a new
- * request is refused too (CALLSIGN_REPLAY_CACHE_FULL: fail closed).
+ * Caller-owned storage for a replay cache (`callsign_replay_cache_init` /
+ * `_live` / `_wipe`), passed to the `_verify` functions. Each accepted
+ * request is remembered by its MAC until its timestamp leaves the cache's
+ * window (`max_skew`, fixed by `callsign_replay_cache_init`); a replay
+ * inside the window is refused (CALLSIGN_REPLAY), and when every entry is
+ * live a new request is refused too (CALLSIGN_REPLAY_CACHE_FULL: fail
+ * closed, distinct from a replay).
  *
- * Sizing: an entry can stay live for up to 2 * max_skew seconds after it
- * is accepted (a timestamp may be max_skew in the future), so one cache
- * serves at most CALLSIGN_REPLAY_CACHE_CAPACITY / (2 * max_skew) accepted
- * requests per second: 64 entries cover one request every 9.4 s at the
- * default +-300 s, or one every second at +-32 s. Use one cache per
- * listener; the Rust API (`ReplayCache<N>`) takes any N.
+ * This type holds CALLSIGN_REPLAY_CACHE_CAPACITY entries. For another
+ * capacity N, use storage of CALLSIGN_REPLAY_CACHE_HEADER_SIZE + N *
+ * CALLSIGN_REPLAY_CACHE_ENTRY_SIZE bytes aligned to 8 (an array of
+ * uint64_t) and pass its size to `callsign_replay_cache_init`:
+ *
+ * ```c
+ * #define SEEN_CAPACITY 1000
+ * static uint64_t seen_storage[(CALLSIGN_REPLAY_CACHE_HEADER_SIZE +
+ *                               SEEN_CAPACITY * CALLSIGN_REPLAY_CACHE_ENTRY_SIZE) / 8];
+ * callsign_replay_cache *seen = (callsign_replay_cache *)seen_storage;
+ * callsign_replay_cache_init(seen, sizeof seen_storage, 60);
+ * ```
+ *
+ * Sizing, and flooding: an entry can stay live for up to 2 * max_skew
+ * seconds after it is accepted (a timestamp may be max_skew in the
+ * future). Only authentic requests enter the cache, so a forger cannot
+ * fill it; but anyone who can make the vendor send authentic requests
+ * (texting or calling the device's number, emailing a Mailgun route) can,
+ * and then every request, genuine ones included, is refused with
+ * CALLSIGN_REPLAY_CACHE_FULL until entries expire. Choose N at least
+ * (peak authentic requests per second, including those others can
+ * trigger) times 2 max_skew, and max_skew as small as the senders' clocks
+ * allow: 64
+ * entries cover one request every 9.4 s at +-300 s, or one every second at
+ * +-32 s. Use one cache per listener and scheme.
  *
  * Not thread-safe: a cache is modified by every verification that uses
  * it, so calls sharing one must be serialised by the caller. Private
@@ -651,7 +688,7 @@ typedef struct {
   /**
    * Private.
    */
-  uint64_t opaque[257];
+  uint64_t opaque[260];
 } callsign_replay_cache;
 
 /**
@@ -1516,35 +1553,48 @@ uint32_t callsign_timestamp_basic(uint64_t unix_seconds,
                                   size_t *out_len);
 
 /**
- * Makes `cache` an empty replay cache. Any previous content is
- * overwritten without being read.
+ * Makes the `size` bytes at `cache` an empty replay cache whose entries
+ * live `max_skew` seconds after their request's timestamp: the widest
+ * window the verifications using it may ask for. `size` is
+ * `sizeof(callsign_replay_cache)` for CALLSIGN_REPLAY_CACHE_CAPACITY
+ * entries, or CALLSIGN_REPLAY_CACHE_HEADER_SIZE + N *
+ * CALLSIGN_REPLAY_CACHE_ENTRY_SIZE for N (see `callsign_replay_cache`).
+ * Any previous content is overwritten without being read.
  *
- * Returns CALLSIGN_OK or CALLSIGN_NULL_ARGUMENT.
+ * Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT, or CALLSIGN_INVALID_ARGUMENT
+ * (`cache` not aligned to 8, `size` too small for one entry, or
+ * `max_skew` CALLSIGN_VERIFY_SIGNATURE_ONLY).
  *
  * ```c
  * static callsign_replay_cache seen; // one per listener
- * callsign_replay_cache_init(&seen);
+ * if (callsign_replay_cache_init(&seen, sizeof seen, CALLSIGN_DEFAULT_MAX_SKEW_SECS) != CALLSIGN_OK) {
+ *     abort();
+ * }
  * ```
  *
  * # Safety
- * `cache` must be NULL or point to a writable `callsign_replay_cache`.
+ * `cache` must be NULL or point to `size` writable bytes.
  */
-uint32_t callsign_replay_cache_init(callsign_replay_cache *cache);
+uint32_t callsign_replay_cache_init(callsign_replay_cache *cache,
+                                    size_t size,
+                                    uint64_t max_skew);
 
 /**
- * Forgets every entry and zeroes the storage. NULL is a no-op.
+ * Forgets every entry and zeroes the storage. NULL, misaligned or
+ * uninitialised storage is left as it is.
  *
  * # Safety
- * `cache` must be NULL or point to a writable `callsign_replay_cache`.
+ * `cache` must be NULL or point to storage initialised by
+ * `callsign_replay_cache_init` (or never initialised).
  */
 void callsign_replay_cache_wipe(callsign_replay_cache *cache);
 
 /**
  * Writes to `*live` how many entries are live at `now` (Unix seconds): a
- * cache with CALLSIGN_REPLAY_CACHE_CAPACITY live entries refuses new
- * requests.
+ * cache whose every entry is live refuses new requests.
  *
- * Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT or CALLSIGN_NOT_INITIALIZED.
+ * Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT, CALLSIGN_INVALID_ARGUMENT
+ * (misaligned) or CALLSIGN_NOT_INITIALIZED.
  *
  * # Safety
  * `cache` must be NULL or point to a `callsign_replay_cache`; `live` must
@@ -1555,12 +1605,12 @@ uint32_t callsign_replay_cache_live(const callsign_replay_cache *cache, uint64_t
 /**
  * Parses a received `X-AKSK` or `X-WSSE` header value (`UsernameToken
  * Username="...",PasswordDigest="...",Nonce="...",Created="..."`, strictly) and
- * sets `*username` and `*username_len` to its `Username`: a pointer into
- * `value` (not NUL-terminated, 1 to 128 printable ASCII characters). Look
- * up that application's secret, then call
+ * sets `*username` and `*username_len` to its claimed `Username`: a pointer
+ * into `value` (not NUL-terminated, 1 to 128 printable ASCII characters).
+ * Nothing is verified here: look up that application's secret, then call
  * `callsign_huawei_voice_x_aksk_verify` or `callsign_huawei_sms_x_wsse_verify`
- * with the same value. Nothing is verified here: the Username is not
- * authenticated until then.
+ * with the same value and the username of the secret you looked up, which
+ * they compare.
  *
  * Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT, CALLSIGN_INVALID_UTF8 or
  * CALLSIGN_MALFORMED; `*username` and `*username_len` are written only on
@@ -1570,7 +1620,8 @@ uint32_t callsign_replay_cache_live(const callsign_replay_cache *cache, uint64_t
  * const uint8_t *user; size_t user_len;
  * if (callsign_huawei_token_username(hdr, hdr_len, &user, &user_len) == CALLSIGN_OK) {
  *     const app_t *app = find_app(user, user_len);
- *     rc = callsign_huawei_voice_x_aksk_verify(hdr, hdr_len, app->secret, app->secret_len,
+ *     rc = callsign_huawei_voice_x_aksk_verify(hdr, hdr_len, app->key, app->key_len,
+ *                                              app->secret, app->secret_len,
  *                                              now, CALLSIGN_DEFAULT_MAX_SKEW_SECS, &seen);
  * }
  * ```
@@ -1585,16 +1636,19 @@ uint32_t callsign_huawei_token_username(const uint8_t *value,
                                         size_t *username_len);
 
 /**
- * Verifies a received `X-AKSK` value (Huawei Voice Call gateway side)
- * with the app secret of its `Username`: `PasswordDigest` must be the
- * Base64 HMAC-SHA256 of Nonce || Created, then `Created` must lie within
- * `now +- max_skew` and (Username, Nonce) must not have been accepted
- * before (`now`, `max_skew`, `replay`: see CALLSIGN_VERIFY_SIGNATURE_ONLY).
+ * Verifies a received `X-AKSK` value (Huawei Voice Call gateway side) as
+ * the application `username` (its app key), with that application's
+ * secret: the token's `Username` must equal `username` exactly
+ * (CALLSIGN_KEY_MISMATCH), `PasswordDigest` must be the Base64
+ * HMAC-SHA256 of Nonce || Created, then `Created` must lie within `now +-
+ * max_skew` and the digest must not have been accepted before (`now`,
+ * `max_skew`, `replay`: see CALLSIGN_VERIFY_SIGNATURE_ONLY).
  *
  * Returns CALLSIGN_OK (authentic); CALLSIGN_NULL_ARGUMENT;
  * CALLSIGN_INVALID_UTF8; CALLSIGN_NOT_INITIALIZED (`replay`);
- * CALLSIGN_INVALID_ARGUMENT (`replay` with CALLSIGN_VERIFY_SIGNATURE_ONLY);
- * CALLSIGN_MALFORMED; CALLSIGN_SIGNATURE_MISMATCH;
+ * CALLSIGN_INVALID_ARGUMENT (`replay` with CALLSIGN_VERIFY_SIGNATURE_ONLY,
+ * or a `max_skew` wider than the cache's); CALLSIGN_MALFORMED;
+ * CALLSIGN_KEY_MISMATCH; CALLSIGN_SIGNATURE_MISMATCH;
  * CALLSIGN_TIMESTAMP_TOO_OLD; CALLSIGN_TIMESTAMP_IN_FUTURE;
  * CALLSIGN_REPLAY; CALLSIGN_REPLAY_CACHE_FULL.
  *
@@ -1604,6 +1658,8 @@ uint32_t callsign_huawei_token_username(const uint8_t *value,
  */
 uint32_t callsign_huawei_voice_x_aksk_verify(const uint8_t *value,
                                              size_t value_len,
+                                             const uint8_t *username,
+                                             size_t username_len,
                                              const uint8_t *secret,
                                              size_t secret_len,
                                              uint64_t now,
@@ -1622,17 +1678,20 @@ uint32_t callsign_huawei_voice_x_aksk_verify(const uint8_t *value,
 uint32_t callsign_huawei_voice_x_aksk_verify_with_key(const callsign_hmac_key *key,
                                                       const uint8_t *value,
                                                       size_t value_len,
+                                                      const uint8_t *username,
+                                                      size_t username_len,
                                                       uint64_t now,
                                                       uint64_t max_skew,
                                                       callsign_replay_cache *replay);
 
 /**
  * Verifies a received `X-WSSE` value (Huawei Message & SMS gateway side)
- * with the app secret of its `Username`: `PasswordDigest` must be the
- * Base64 of SHA-256(Nonce || Created || secret) in the form `digest` names
- * (CALLSIGN_WSSE_DIGEST_HEX, normative, or
- * CALLSIGN_WSSE_DIGEST_LEGACY_RAW; the other form is CALLSIGN_MALFORMED),
- * then the window and replay checks as for
+ * as the application `username`, with its app secret: the token's
+ * `Username` must equal `username` exactly (CALLSIGN_KEY_MISMATCH),
+ * `PasswordDigest` must be the Base64 of SHA-256(Nonce || Created ||
+ * secret) in the form `digest` names (CALLSIGN_WSSE_DIGEST_HEX, normative,
+ * or CALLSIGN_WSSE_DIGEST_LEGACY_RAW; the other form is
+ * CALLSIGN_MALFORMED), then the window and replay checks as for
  * `callsign_huawei_voice_x_aksk_verify`.
  *
  * Returns as `callsign_huawei_voice_x_aksk_verify`, and
@@ -1643,6 +1702,8 @@ uint32_t callsign_huawei_voice_x_aksk_verify_with_key(const callsign_hmac_key *k
  */
 uint32_t callsign_huawei_sms_x_wsse_verify(const uint8_t *value,
                                            size_t value_len,
+                                           const uint8_t *username,
+                                           size_t username_len,
                                            const uint8_t *secret,
                                            size_t secret_len,
                                            uint32_t digest,

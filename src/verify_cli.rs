@@ -28,8 +28,8 @@ pub struct VerifyArgs {
     #[arg(value_enum, value_name = "SCHEME")]
     scheme: VerifyScheme,
     /// sinch, sinch-service: the configured application (service) key,
-    /// compared exactly. huawei-voice, huawei-sms: the expected Username
-    /// (optional).
+    /// compared exactly. huawei-voice, huawei-sms: the Username (app key)
+    /// whose secret is given, compared exactly.
     #[arg(long, value_name = "KEY")]
     key: Option<String>,
     /// sinch, sinch-service: the request method.
@@ -52,15 +52,21 @@ pub struct VerifyArgs {
     /// mailgun-webhook: the webhook's signature.signature.
     #[arg(long, value_name = "S")]
     signature: Option<String>,
-    /// The receiver's clock in Unix seconds: turns on the timestamp-age
-    /// check (without it, none). Not for sinch-numbers (no timestamp).
-    #[arg(long, value_name = "UNIX")]
+    /// The receiver's clock in Unix seconds for the timestamp-age check
+    /// (default: this machine's clock). Not for sinch-numbers (no
+    /// timestamp).
+    #[arg(long, value_name = "UNIX", conflicts_with = "no_time_check")]
     now: Option<String>,
-    /// Largest accepted distance between the request's timestamp and
-    /// --now, either way. Default 300, mailgun-webhook 900 (its SDK's);
-    /// 0 turns the check off, as in Mailgun's SDK.
-    #[arg(long, value_name = "SECONDS", requires = "now")]
+    /// Largest accepted distance between the request's timestamp and the
+    /// clock, either way. Default 300, mailgun-webhook 900 (its SDK's); 0
+    /// is the strictest window (the timestamp must equal the clock).
+    #[arg(long, value_name = "SECONDS", conflicts_with = "no_time_check")]
     max_age: Option<String>,
+    /// Check the signature only, with no timestamp window (what the
+    /// vendors' SDKs do, except Mailgun's; Mailgun's `max_age_seconds = 0`).
+    /// A captured request then verifies forever: use only to debug.
+    #[arg(long)]
+    no_time_check: bool,
     /// huawei-sms: expect the legacy digest (Base64 of the raw SHA-256)
     /// instead of the normative Base64 of its hex text.
     #[arg(long)]
@@ -132,6 +138,8 @@ fn check_options(args: &VerifyArgs) -> Result<(), UsageError> {
         ("--token", args.token.is_some()),
         ("--signature", args.signature.is_some()),
         ("--now", args.now.is_some()),
+        ("--max-age", args.max_age.is_some()),
+        ("--no-time-check", args.no_time_check),
         ("--legacy-raw-digest", args.legacy_raw_digest),
     ];
     let (uses, needs): (&[&str], &[&str]) = match args.scheme {
@@ -142,27 +150,63 @@ fn check_options(args: &VerifyArgs) -> Result<(), UsageError> {
                 "--path",
                 "--header",
                 "--body / --body-file",
-                "--now",
+                TIME[0],
+                TIME[1],
+                TIME[2],
             ],
             &["--key", "--method", "--path"],
         ),
-        S::SinchWebhook => (&["--header", "--body / --body-file", "--now"], &[]),
+        S::SinchWebhook => (
+            &[
+                "--header",
+                "--body / --body-file",
+                TIME[0],
+                TIME[1],
+                TIME[2],
+            ],
+            &[],
+        ),
         S::SinchNumbers => (&["--header", "--body / --body-file"], &[]),
         S::MailgunWebhook => (
-            &["--timestamp", "--token", "--signature", "--now"],
+            &[
+                "--timestamp",
+                "--token",
+                "--signature",
+                TIME[0],
+                TIME[1],
+                TIME[2],
+            ],
             &["--timestamp", "--token", "--signature"],
         ),
-        S::HuaweiVoice => (&["--key", "--header", "--now"], &[]),
-        S::HuaweiSms => (&["--key", "--header", "--now", "--legacy-raw-digest"], &[]),
+        S::HuaweiVoice => (
+            &["--key", "--header", TIME[0], TIME[1], TIME[2]],
+            &["--key"],
+        ),
+        S::HuaweiSms => (
+            &[
+                "--key",
+                "--header",
+                TIME[0],
+                TIME[1],
+                TIME[2],
+                "--legacy-raw-digest",
+            ],
+            &["--key"],
+        ),
     };
     let scheme = args
         .scheme
         .to_possible_value()
         .map_or_else(String::new, |v| v.get_name().to_owned());
-    if args.scheme == S::SinchNumbers && args.now.is_some() {
-        return Err(UsageError(
-            "--now: sinch-numbers callbacks carry no timestamp to check".into(),
-        ));
+    if args.scheme == S::SinchNumbers {
+        if let Some((option, _)) = given
+            .iter()
+            .find(|(o, present)| *present && TIME.contains(o))
+        {
+            return Err(UsageError(format!(
+                "{option}: sinch-numbers callbacks carry no timestamp to check"
+            )));
+        }
     }
     for (option, present) in given {
         if present && !uses.contains(&option) {
@@ -175,21 +219,27 @@ fn check_options(args: &VerifyArgs) -> Result<(), UsageError> {
     Ok(())
 }
 
-/// The timestamp checks asked for: none without --now.
+/// The options about the clock.
+const TIME: [&str; 3] = ["--now", "--max-age", "--no-time-check"];
+
+/// The timestamp checks asked for: the window around --now (default: the
+/// system clock), or none with --no-time-check.
 fn checks(args: &VerifyArgs, default_max_age: u64) -> Result<Checks<'static>, UsageError> {
-    let Some(now) = &args.now else {
+    if args.no_time_check {
         return Ok(Checks::SignatureOnly);
+    }
+    let now = match &args.now {
+        Some(text) => seconds("--now", text)?,
+        None => std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_err(|_| UsageError("--now: the system clock is before 1970".into()))?
+            .as_secs(),
     };
-    let now = seconds("--now", now)?;
     let max_age = match &args.max_age {
         Some(text) => seconds("--max-age", text)?,
         None => default_max_age,
     };
-    Ok(if max_age == 0 {
-        Checks::SignatureOnly
-    } else {
-        Checks::Fresh(Freshness::new(now, max_age))
-    })
+    Ok(Checks::Fresh(Freshness::new(now, max_age)))
 }
 
 /// A missing required option (checked before, so never in practice).
@@ -265,6 +315,7 @@ fn mailgun_webhook(args: &VerifyArgs) -> Result<Result<(), Reason>, UsageError> 
 fn huawei(args: &VerifyArgs, headers: &[(&str, &str)]) -> Result<Result<(), Reason>, UsageError> {
     let secret = secret::from_env()?;
     let checks = checks(args, DEFAULT_MAX_SKEW_SECS)?;
+    let username = args.key.as_deref().ok_or_else(|| required("--key"))?;
     let voice = args.scheme == VerifyScheme::HuaweiVoice;
     let (header, authorization) = if voice {
         ("X-AKSK", voice::AUTHORIZATION)
@@ -279,20 +330,20 @@ fn huawei(args: &VerifyArgs, headers: &[(&str, &str)]) -> Result<Result<(), Reas
             check_authorization(received, authorization).map_err(|e| e.to_string())?;
         }
         let token = ParsedToken::parse(value).map_err(|e| format!("{header}: {e}"))?;
-        if args.key.as_deref().is_some_and(|k| k != token.username()) {
-            return Err(Error::KeyMismatch.to_string());
-        }
         let result = if voice {
-            verify_x_aksk(&token, &HmacKey::new(&secret), checks)
+            verify_x_aksk(&token, username, &HmacKey::new(&secret), checks)
         } else {
             let encoding = if args.legacy_raw_digest {
                 DigestEncoding::LegacyRaw
             } else {
                 DigestEncoding::Hex
             };
-            verify_x_wsse(&token, &secret, encoding, checks)
+            verify_x_wsse(&token, username, &secret, encoding, checks)
         };
-        result.map_err(|e| format!("{header}: {e}"))
+        result.map(|_| ()).map_err(|e| match e {
+            Error::KeyMismatch => e.to_string(),
+            e => format!("{header}: {e}"),
+        })
     };
     Ok(check())
 }

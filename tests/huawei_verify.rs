@@ -53,8 +53,10 @@ impl Verifier {
 
     fn verify(&self, token: &ParsedToken<'_>, checks: Checks<'_>) -> Result<(), Error> {
         match self {
-            Verifier::Aksk(key) => verify_x_aksk(token, key, checks),
-            Verifier::Wsse(secret, encoding) => verify_x_wsse(token, secret, *encoding, checks),
+            Verifier::Aksk(key) => verify_x_aksk(token, token.username(), key, checks).map(|_| ()),
+            Verifier::Wsse(secret, encoding) => {
+                verify_x_wsse(token, token.username(), secret, *encoding, checks).map(|_| ())
+            }
         }
     }
 
@@ -176,7 +178,13 @@ fn the_other_digest_encoding_is_malformed() {
         };
         assert!(
             matches!(
-                verify_x_wsse(&token, &secret, other, Checks::SignatureOnly),
+                verify_x_wsse(
+                    &token,
+                    token.username(),
+                    &secret,
+                    other,
+                    Checks::SignatureOnly
+                ),
                 Err(Error::Malformed {
                     field: Field::Signature,
                     ..
@@ -195,6 +203,10 @@ fn created_outside_the_window_and_replays_are_refused() {
     let key = HmacKey::new(&unhex(field(v, "inputs", "app_secret_utf8_hex")));
     let created = token.created().unix();
     let fresh = |now| Checks::Fresh(Freshness::new(now, 300));
+    let user = token.username();
+    let verify_x_aksk = |token: &ParsedToken<'_>, key: &HmacKey, checks: Checks<'_>| {
+        verify_x_aksk(token, user, key, checks).map(|_| ())
+    };
     assert_eq!(verify_x_aksk(&token, &key, fresh(created + 300)), Ok(()));
     assert_eq!(verify_x_aksk(&token, &key, fresh(created - 300)), Ok(()));
     assert_eq!(
@@ -206,7 +218,7 @@ fn created_outside_the_window_and_replays_are_refused() {
         Err(Error::TimestampInFuture)
     );
 
-    let mut cache = ReplayCache::<4>::new();
+    let mut cache = ReplayCache::<4>::new(300);
     let window = Freshness::new(created, 300);
     assert_eq!(
         verify_x_aksk(&token, &key, Checks::FreshOnce(window, &mut cache)),
@@ -330,7 +342,12 @@ fn malformed_headers_give_precise_errors() {
     // A digest of the wrong form is reported inside the header value.
     let token = ParsedToken::parse(good).expect("parses");
     assert_eq!(
-        verify_x_aksk(&token, &HmacKey::new(b"s"), Checks::SignatureOnly),
+        verify_x_aksk(
+            &token,
+            token.username(),
+            &HmacKey::new(b"s"),
+            Checks::SignatureOnly
+        ),
         Err(at(Field::Signature, 45 + 2))
     );
     // Authorization constants are compared exactly.

@@ -104,7 +104,7 @@ fn sign_everything() -> (usize, [u8; 32], [u8; 32], [u8; 32], bool) {
     let long_key = HmacKey::new(black_box(&[0xaa; 131]));
     let nonce = Nonce::new(black_box("66c92b11ff8a425fb8d4ccfe0ed9ed1f")).ok();
     let mut rng = TestRng(7);
-    let generated = Nonce::generate(&mut rng);
+    let generated = Nonce::generate(&mut rng).unwrap_or_else(|_| Nonce::from_random([0; 16]));
     let created = Timestamp::parse(black_box("2024-03-01T08:15:30Z")).ok();
     let created_basic = Timestamp::parse(black_box("20240301T081530Z")).ok();
     let same_instant = created == created_basic && created.is_some();
@@ -245,7 +245,7 @@ fn sinch_mailgun_huawei_failures() -> usize {
     use callsign_core::{mailgun, Error};
 
     let mut results = [false; 13];
-    let mut seen = ReplayCache::<8>::new();
+    let mut seen = ReplayCache::<8>::new(mailgun::DEFAULT_MAX_AGE_SECS);
     let mut out = [0u8; app::AUTHORIZATION_MAX_LEN];
 
     // Application-signed request (sinch-app-sign-01), body streamed.
@@ -365,10 +365,10 @@ fn sinch_mailgun_huawei_failures() -> usize {
     );
     // Huawei gateway: X-AKSK (aksk-typical) and X-WSSE (wsse-typical).
     results[11] = gateway::ParsedToken::parse(black_box(r#"UsernameToken Username="a1B2c3D4e5F6g7H8i9J0kLmNoPqR",PasswordDigest="b8MSGhXOdJOz3fV5TblmdBQRT1nKdbtVng0LwtKkMjk=",Nonce="66c92b11ff8a425fb8d4ccfe0ed9ed1f",Created="2024-03-01T08:15:30Z""#))
-        .and_then(|t| gateway::verify_x_aksk(&t, &HmacKey::new(b"Zy9Xw8Vu7Ts6Rq5Po4Nm3Lk2Ji1H"),
-            Checks::FreshOnce(Freshness::default_window(1_709_280_930), &mut seen))) == Ok(());
+        .and_then(|t| gateway::verify_x_aksk(&t, "a1B2c3D4e5F6g7H8i9J0kLmNoPqR", &HmacKey::new(b"Zy9Xw8Vu7Ts6Rq5Po4Nm3Lk2Ji1H"),
+            Checks::FreshOnce(Freshness::default_window(1_709_280_930), &mut seen)).map(|_| ())) == Ok(());
     results[12] = gateway::ParsedToken::parse(black_box(r#"UsernameToken Username="ARBRz4bAXoFgEH7o4Ew308eXc1RA",PasswordDigest="MGVjMjUwNTM5OTYyMmMwM2M1OGU5YjA5MWJiOGJmNzE0M2QzYjYxZTkxYTUwMDYyYTA4OWQ3MjVlOTVkZjU4NQ==",Nonce="ac1c911c4792492687f8f6b2264a491e",Created="2018-05-26T00:35:30Z""#))
-        .and_then(|t| gateway::verify_x_wsse(&t, b"Mq3s8Pz1Lk5Nv7Bx2Cw9Dy4Ft6Gh", DigestEncoding::Hex, Checks::SignatureOnly)) == Ok(());
+        .and_then(|t| gateway::verify_x_wsse(&t, "ARBRz4bAXoFgEH7o4Ew308eXc1RA", b"Mq3s8Pz1Lk5Nv7Bx2Cw9Dy4Ft6Gh", DigestEncoding::Hex, Checks::SignatureOnly).map(|_| ())) == Ok(());
     results.iter().filter(|ok| !**ok).count()
 }
 

@@ -180,9 +180,6 @@ fn expected_rejection(vector_id: &str) -> Error {
         "sinch-voice2-callback-01d" => Error::MissingHeader {
             field: Field::ContentType,
         },
-        "sinch-webhook-01-verifyh" => Error::MissingHeader {
-            field: Field::Algorithm,
-        },
         "sinch-webhook-01-verifyi" => Error::UnsupportedAlgorithm,
         "sinch-webhook-01-verifyj" => Error::MissingHeader {
             field: Field::Nonce,
@@ -197,8 +194,19 @@ fn expected_rejection(vector_id: &str) -> Error {
     }
 }
 
+/// Vectors whose expectation follows the Java SDK where callsign follows the
+/// Node and Python SDKs (their `sdk_divergence`): a webhook without the
+/// algorithm header is HmacSHA256.
+const FOLLOWS_NODE_AND_PYTHON: [&str; 1] = ["sinch-webhook-01-verifyh"];
+
 /// Asserts a verification result against `expected.valid` / `expected.error`.
 fn assert_verdict(v: &Value, result: Result<(), Error>) {
+    if FOLLOWS_NODE_AND_PYTHON.contains(&id(v)) {
+        let divergence = v["sdk_divergence"].as_object().expect("sdk_divergence");
+        assert!(divergence.values().all(|b| b == true), "{}", id(v));
+        assert_eq!(result, Ok(()), "{}", id(v));
+        return;
+    }
     let e = &v["expected"];
     match (e["valid"].as_bool(), e["error"].as_str()) {
         (Some(true), None) => assert_eq!(result, Ok(()), "{}", id(v)),

@@ -248,7 +248,13 @@ fn verifiers_take_the_same_time_whichever_byte_differs() {
     };
     let (a, b) = variants(&decode_base64(x.password_digest()), header);
     worst.push(measure("huawei x-aksk (Base64)", &a, &b, |value| {
-        verify_x_aksk(&ParsedToken::parse(value)?, &key, Checks::SignatureOnly)
+        verify_x_aksk(
+            &ParsedToken::parse(value)?,
+            "app",
+            &key,
+            Checks::SignatureOnly,
+        )
+        .map(|_| ())
     }));
 
     let max = worst.iter().copied().fold(0.0, f64::max);

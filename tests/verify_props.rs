@@ -335,9 +335,9 @@ proptest! {
         let verify = |header: &str, secret: &[u8]| -> Result<(), Error> {
             let token = ParsedToken::parse(header)?;
             if wsse {
-                verify_x_wsse(&token, secret, DigestEncoding::Hex, Checks::Fresh(Freshness::default_window(unix)))
+                verify_x_wsse(&token, "appKey01", secret, DigestEncoding::Hex, Checks::Fresh(Freshness::default_window(unix))).map(|_| ())
             } else {
-                verify_x_aksk(&token, &HmacKey::new(secret), Checks::Fresh(Freshness::default_window(unix)))
+                verify_x_aksk(&token, "appKey01", &HmacKey::new(secret), Checks::Fresh(Freshness::default_window(unix))).map(|_| ())
             }
         };
         prop_assert_eq!(verify(&header, &secret), Ok(()));
@@ -401,7 +401,8 @@ proptest! {
         ops in vec((0u8..10, 0u64..40, 0u64..15), 1..300),
     ) {
         const N: usize = 4;
-        let mut cache = ReplayCache::<N>::new();
+        // A window of 0: an entry expires at the timestamp it is given.
+        let mut cache = ReplayCache::<N>::new(0);
         let mut model: Vec<(u8, u64)> = Vec::new();
         let mut now = 1_000u64;
         for (id, ttl, advance) in ops {
@@ -424,7 +425,7 @@ proptest! {
 
 #[test]
 fn replay_cache_at_capacity_fails_closed_and_frees_expired_slots() {
-    let mut cache = ReplayCache::<3>::new();
+    let mut cache = ReplayCache::<3>::new(0);
     let id = |n: u8| Fingerprint::of(&[b"test", &[n]]);
     for n in 0..3 {
         assert_eq!(
@@ -461,7 +462,7 @@ fn verifiers_refuse_replays_within_the_window_only() {
         "nonce1".into(),
         1_700_000_000,
     );
-    let mut cache = ReplayCache::<8>::new();
+    let mut cache = ReplayCache::<8>::default();
     let at = |now| Freshness::default_window(now);
     assert_eq!(
         signed.verify(Checks::FreshOnce(at(1_700_000_000), &mut cache)),

@@ -194,6 +194,11 @@ pub enum Error {
     Replay,
     /// The replay cache is full of live entries: the request is refused.
     ReplayCacheFull,
+    /// A verification asked for a wider clock window than its replay
+    /// cache's: an entry could expire while its request is still fresh.
+    ReplayWindowTooWide,
+    /// The random generator failed; no nonce was made.
+    RandomFailed,
 }
 
 impl fmt::Display for Error {
@@ -260,6 +265,10 @@ impl fmt::Display for Error {
             Error::ReplayCacheFull => {
                 f.write_str("replay cache: full of live entries, request refused")
             }
+            Error::ReplayWindowTooWide => {
+                f.write_str("replay cache: the window asked for is wider than the cache's")
+            }
+            Error::RandomFailed => f.write_str("random generator: failed, no nonce made"),
         }
     }
 }

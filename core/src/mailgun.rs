@@ -25,6 +25,7 @@
 use crate::error::check_len;
 use crate::verify::{ct_eq, decode_hex_lower_exact, parse_unix_seconds, Checks, Fingerprint};
 use crate::{Error, Field, HmacKey, SignatureText};
+use zeroize::Zeroizing;
 
 /// The Python SDK's default tolerance (`max_age_seconds`): 900 s.
 pub const DEFAULT_MAX_AGE_SECS: u64 = 900;
@@ -32,7 +33,7 @@ pub const DEFAULT_MAX_AGE_SECS: u64 = 900;
 pub const SIGNATURE_LEN: usize = 64;
 /// Longest timestamp accepted, in digits.
 pub const TIMESTAMP_MAX_LEN: usize = 20;
-/// Longest token accepted when signing, in bytes (Mailgun sends 50).
+/// Longest token accepted, signing or verifying, in bytes (Mailgun sends 50).
 pub const TOKEN_MAX_LEN: usize = 256;
 
 /// A Mailgun webhook signature: 64 lowercase hex characters.
@@ -65,14 +66,20 @@ pub fn sign(key: &HmacKey, timestamp: &str, token: &str) -> Result<Signature, Er
             position,
         });
     }
+    check_token(token)?;
+    Ok(Signature::hex_of(&mac(key, timestamp, token)))
+}
+
+/// Checks a token: 1 to [`TOKEN_MAX_LEN`] visible ASCII characters.
+fn check_token(token: &str) -> Result<(), Error> {
     check_len(Field::Token, token.len(), 1, TOKEN_MAX_LEN)?;
-    if let Some(position) = token.bytes().position(|b| !b.is_ascii_graphic()) {
-        return Err(Error::InvalidCharacter {
+    match token.bytes().position(|b| !b.is_ascii_graphic()) {
+        Some(position) => Err(Error::InvalidCharacter {
             field: Field::Token,
             position,
-        });
+        }),
+        None => Ok(()),
     }
-    Ok(Signature::hex_of(&mac(key, timestamp, token)))
 }
 
 /// Verifies a webhook's `signature` object. In order:
@@ -101,12 +108,16 @@ pub fn verify(
     checks: Checks<'_>,
 ) -> Result<(), Error> {
     let unix = parse_unix_seconds(timestamp)?;
+    check_token(token).map_err(|e| match e {
+        Error::InvalidCharacter { field, position } => Error::Malformed { field, position },
+        _ => Error::Malformed {
+            field: Field::Token,
+            position: token.len().min(TOKEN_MAX_LEN),
+        },
+    })?;
     let received: [u8; 32] = decode_hex_lower_exact(signature.as_bytes(), Field::Signature)?;
-    if !ct_eq(&mac(key, timestamp, token), &received) {
+    if !ct_eq(&*Zeroizing::new(mac(key, timestamp, token)), &received) {
         return Err(Error::SignatureMismatch);
     }
-    checks.after_signature(
-        || Ok(unix),
-        || Fingerprint::of(&[b"mailgun", token.as_bytes()]),
-    )
+    checks.after_signature(|| Ok(unix), || Fingerprint::of_mac(b"mailgun", &received))
 }

@@ -58,7 +58,9 @@ impl Nonce {
 
     /// A fresh nonce of 32 lowercase hex characters (128 random bits) from a
     /// cryptographic random number generator, like the vendor demos' uuid4
-    /// without hyphens.
+    /// without hyphens. The generator is asked with `try_fill_bytes`: when
+    /// it fails (an OS generator that cannot be read), the answer is
+    /// [`Error::RandomFailed`], never a panic.
     ///
     /// ```
     /// # struct Counter(u8);
@@ -70,13 +72,15 @@ impl Nonce {
     /// # }
     /// # impl rand_core::CryptoRng for Counter {}
     /// let mut rng = Counter(0); // use a real CSPRNG, e.g. rand_core::OsRng
-    /// let n = callsign_core::Nonce::generate(&mut rng);
+    /// let n = callsign_core::Nonce::generate(&mut rng)?;
     /// assert_eq!(n.as_str(), "0102030405060708090a0b0c0d0e0f10");
+    /// # Ok::<(), callsign_core::Error>(())
     /// ```
-    pub fn generate<R: CryptoRng + RngCore + ?Sized>(rng: &mut R) -> Self {
+    pub fn generate<R: CryptoRng + RngCore + ?Sized>(rng: &mut R) -> Result<Self, Error> {
         let mut random = [0u8; GENERATED_NONCE_LEN / 2];
-        rng.fill_bytes(&mut random);
-        Self::from_random(random)
+        rng.try_fill_bytes(&mut random)
+            .map_err(|_| Error::RandomFailed)?;
+        Ok(Self::from_random(random))
     }
 
     /// The nonce of 16 bytes that the caller drew from a cryptographic

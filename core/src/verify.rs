@@ -14,7 +14,11 @@
 //!
 //! Steps 3 and 4 run only when the caller asks for them with [`Checks`].
 //! Only an authentic request reaches the replay cache, so a forger cannot
-//! fill it.
+//! fill it; whoever can make the vendor send authentic requests can (see
+//! [`ReplayCache`] on sizing). A request is remembered by the MAC it
+//! carries ([`Fingerprint`]), which depends on nothing the MAC does not
+//! cover: an authentic request altered anywhere it is not signed keeps its
+//! fingerprint and is still refused as a replay.
 //!
 //! ```
 //! use callsign_core::verify::{Checks, Freshness, ReplayCache};
@@ -131,22 +135,15 @@ impl Freshness {
             Ok(())
         }
     }
-
-    /// The last second at which a request signed at `timestamp` is still
-    /// fresh: until then, a replay cache must remember it.
-    ///
-    /// ```
-    /// assert_eq!(callsign_core::verify::Freshness::new(100, 10).expires_at(95), 105);
-    /// ```
-    pub const fn expires_at(&self, timestamp: u64) -> u64 {
-        timestamp.saturating_add(self.max_skew)
-    }
 }
 
 /// A fixed-size identity of an accepted request for a replay cache: the
 /// first 16 bytes of SHA-256 over the parts, each prefixed by its length
-/// (so `["ab", "c"]` and `["a", "bc"]` differ). The parts name the scheme
-/// and the request's nonce (or token, or signature); nothing is borrowed.
+/// (so `["ab", "c"]` and `["a", "bc"]` differ); nothing is borrowed. The
+/// verifiers use the scheme's name and the received MAC
+/// ([`Fingerprint::of_mac`]): the MAC is a function of exactly what it
+/// covers, so no unsigned part of a request (a `Username`, where a body
+/// ends and a nonce starts) can give a replay a new identity.
 ///
 /// ```
 /// use callsign_core::verify::Fingerprint;
@@ -182,6 +179,17 @@ impl Fingerprint {
         Fingerprint(id)
     }
 
+    /// The fingerprint of an authentic request of `scheme` carrying `mac`
+    /// (the decoded bytes, after they matched).
+    ///
+    /// ```
+    /// use callsign_core::verify::Fingerprint;
+    /// assert_eq!(Fingerprint::of_mac(b"mailgun", &[1, 2]), Fingerprint::of(&[b"mailgun", &[1, 2]]));
+    /// ```
+    pub fn of_mac(scheme: &[u8], mac: &[u8]) -> Self {
+        Self::of(&[scheme, mac])
+    }
+
     /// The 16 bytes.
     ///
     /// ```
@@ -204,80 +212,182 @@ impl core::fmt::Debug for Fingerprint {
 }
 
 /// Remembers accepted requests until they expire, and refuses a second one
-/// with the same [`Fingerprint`]. [`ReplayCache`] is the fixed-size,
-/// allocation-free implementation; a server may implement this trait over
-/// shared storage.
+/// with the same [`Fingerprint`]. [`ReplayCache`] (an array of `N` entries)
+/// and [`ReplaySlots`] (a slice of entries in storage the caller owns) are
+/// the fixed-size, allocation-free implementations; a server may implement
+/// this trait over shared storage.
+///
+/// The window is the guard's own ([`ReplayGuard::max_skew`]), fixed when it
+/// is made: an entry expires at `timestamp + max_skew` whatever the window
+/// of the call that accepted it, and a verification asking for a wider
+/// window than the guard's is refused ([`Error::ReplayWindowTooWide`]), so
+/// that no request can outlive its entry while still fresh.
 ///
 /// ```
 /// use callsign_core::verify::{Fingerprint, ReplayCache, ReplayGuard};
 /// use callsign_core::Error;
-/// let mut cache = ReplayCache::<1>::new();
+/// let mut cache = ReplayCache::<1>::new(10);
 /// let guard: &mut dyn ReplayGuard = &mut cache;
 /// let id = Fingerprint::of(&[b"n1"]);
-/// assert_eq!(guard.check_and_remember(id, 110, 100), Ok(()));
-/// assert_eq!(guard.check_and_remember(id, 110, 101), Err(Error::Replay));
+/// assert_eq!(guard.check_and_remember(id, 100, 100), Ok(()));
+/// assert_eq!(guard.check_and_remember(id, 100, 101), Err(Error::Replay));
 /// ```
 pub trait ReplayGuard {
+    /// The window, in seconds, for which an entry is kept after its
+    /// request's timestamp.
+    fn max_skew(&self) -> u64;
+
     /// Refuses `id` with [`Error::Replay`] if it is remembered and still
-    /// live at `now`; otherwise remembers it until `expires_at` (inclusive).
-    /// An implementation that cannot remember it must refuse the request
-    /// ([`Error::ReplayCacheFull`]): replay protection fails closed.
+    /// live at `now`; otherwise remembers it until `timestamp + max_skew`
+    /// (inclusive). An implementation that cannot remember it must refuse
+    /// the request ([`Error::ReplayCacheFull`]): replay protection fails
+    /// closed.
     fn check_and_remember(
         &mut self,
         id: Fingerprint,
-        expires_at: u64,
+        timestamp: u64,
         now: u64,
     ) -> Result<(), Error>;
 }
 
-/// One remembered request.
+/// One entry of a replay cache: a [`Fingerprint`] and its expiry, 32
+/// bytes with a fixed layout (`#[repr(C)]`), so that storage the caller
+/// owns (the C ABI's) can hold a slice of them.
+///
+/// ```
+/// use callsign_core::verify::ReplayEntry;
+/// assert_eq!(core::mem::size_of::<ReplayEntry>(), 32);
+/// let empty = [ReplayEntry::EMPTY; 4];
+/// # let _ = empty;
+/// ```
 #[derive(Clone, Copy)]
-struct Slot {
-    id: Fingerprint,
+#[repr(C)]
+pub struct ReplayEntry {
+    id: [u8; FINGERPRINT_LEN],
     expires_at: u64,
+    occupied: u64,
 }
 
-/// A replay cache of `N` entries, each a 16-byte [`Fingerprint`] and an
-/// expiry time (32 bytes per entry with the slot tag), in a fixed array.
+impl ReplayEntry {
+    /// A free entry.
+    ///
+    /// ```
+    /// let free = callsign_core::verify::ReplayEntry::EMPTY;
+    /// # let _ = free;
+    /// ```
+    pub const EMPTY: ReplayEntry = ReplayEntry {
+        id: [0; FINGERPRINT_LEN],
+        expires_at: 0,
+        occupied: 0,
+    };
+
+    /// Whether the entry holds a request still live at `now`.
+    ///
+    /// ```
+    /// assert!(!callsign_core::verify::ReplayEntry::EMPTY.is_live_at(0));
+    /// ```
+    pub const fn is_live_at(&self, now: u64) -> bool {
+        self.occupied != 0 && self.expires_at >= now
+    }
+}
+
+impl core::fmt::Debug for ReplayEntry {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("ReplayEntry")
+    }
+}
+
+/// The replay logic over any slice of entries.
+fn check_and_remember_in(
+    slots: &mut [ReplayEntry],
+    max_skew: u64,
+    id: Fingerprint,
+    timestamp: u64,
+    now: u64,
+) -> Result<(), Error> {
+    let mut free = None;
+    for (i, slot) in slots.iter().enumerate() {
+        if slot.is_live_at(now) {
+            if slot.id == id.0 {
+                return Err(Error::Replay);
+            }
+        } else if free.is_none() {
+            free = Some(i);
+        }
+    }
+    match free.and_then(|i| slots.get_mut(i)) {
+        Some(slot) => {
+            *slot = ReplayEntry {
+                id: id.0,
+                expires_at: timestamp.saturating_add(max_skew),
+                occupied: 1,
+            };
+            Ok(())
+        }
+        None => Err(Error::ReplayCacheFull),
+    }
+}
+
+/// How many of `slots` are live at `now`.
+fn live_in(slots: &[ReplayEntry], now: u64) -> usize {
+    slots.iter().filter(|s| s.is_live_at(now)).count()
+}
+
+/// A replay cache of `N` entries (32 bytes each) in a fixed array, with
+/// its window fixed at creation.
 ///
-/// An entry is live until the request's timestamp leaves the freshness
-/// window (`timestamp + max_skew`); after that, a replay is refused as stale
+/// An entry is live until the request's timestamp leaves the cache's
+/// window (`timestamp + max_skew`); after that a replay is refused as stale
 /// anyway, so its slot is reused. When every slot holds a live entry, a new
-/// request is refused with [`Error::ReplayCacheFull`] (fail closed).
+/// request is refused with [`Error::ReplayCacheFull`] (fail closed), which
+/// stays distinct from [`Error::Replay`].
 ///
-/// **Sizing.** A request may arrive with a timestamp up to `max_skew` in the
-/// future, so an entry can stay live for up to `2 × max_skew` seconds after
-/// it is accepted. Choose `N ≥ peak accepted requests per second × 2 ×
-/// max_skew`: for 5 requests/s and the default ±300 s, `N = 3000`
-/// (96 KiB). Lookups scan all `N` slots.
+/// **Sizing, and flooding.** A request may carry a timestamp up to
+/// `max_skew` in the future, so an entry can stay live for up to `2 ×
+/// max_skew` seconds after it is accepted. Only authentic requests enter
+/// the cache, so a forger cannot fill it — but anyone who can make the
+/// vendor send authentic requests can: texting the device's number, calling
+/// it, emailing a Mailgun route. Each such request takes an entry for up to
+/// `2 × max_skew`; once all `N` are live, every further request, genuine
+/// ones included, is refused until entries expire. Choose `N ≥ peak
+/// authentic requests per second (including what others can trigger) × 2 ×
+/// max_skew`, and a `max_skew` as small as the senders' clocks allow: for 5
+/// requests/s and ±300 s, `N = 3000` (94 KiB); at ±30 s, `N = 300`. Use one
+/// cache per listener and scheme; lookups scan all `N` slots.
 ///
 /// ```
 /// use callsign_core::verify::{Fingerprint, ReplayCache, ReplayGuard};
 /// use callsign_core::Error;
-/// let mut cache = ReplayCache::<2>::new();
+/// let mut cache = ReplayCache::<2>::new(50);
 /// let (a, b, c) = (Fingerprint::of(&[b"a"]), Fingerprint::of(&[b"b"]), Fingerprint::of(&[b"c"]));
-/// cache.check_and_remember(a, 100, 50)?;
-/// cache.check_and_remember(b, 200, 50)?;
-/// assert_eq!(cache.check_and_remember(c, 300, 60), Err(Error::ReplayCacheFull));
+/// cache.check_and_remember(a, 50, 50)?; // live until 100
+/// cache.check_and_remember(b, 150, 50)?; // live until 200
+/// assert_eq!(cache.check_and_remember(c, 60, 60), Err(Error::ReplayCacheFull));
 /// // At 101, `a` has expired: its slot is reused.
-/// cache.check_and_remember(c, 300, 101)?;
+/// cache.check_and_remember(c, 101, 101)?;
 /// assert_eq!(cache.live(101), 2);
 /// # Ok::<(), Error>(())
 /// ```
 #[derive(Clone)]
 pub struct ReplayCache<const N: usize> {
-    slots: [Option<Slot>; N],
+    max_skew: u64,
+    slots: [ReplayEntry; N],
 }
 
 impl<const N: usize> ReplayCache<N> {
-    /// An empty cache.
+    /// An empty cache whose entries live `max_skew` seconds after their
+    /// request's timestamp: the widest window the verifications using it
+    /// may ask for.
     ///
     /// ```
-    /// let cache = callsign_core::verify::ReplayCache::<16>::new();
+    /// let cache = callsign_core::verify::ReplayCache::<16>::new(300);
     /// assert_eq!(cache.live(0), 0);
     /// ```
-    pub const fn new() -> Self {
-        ReplayCache { slots: [None; N] }
+    pub const fn new(max_skew: u64) -> Self {
+        ReplayCache {
+            max_skew,
+            slots: [ReplayEntry::EMPTY; N],
+        }
     }
 
     /// The number of entries (`N`).
@@ -293,69 +403,49 @@ impl<const N: usize> ReplayCache<N> {
     ///
     /// ```
     /// use callsign_core::verify::{Fingerprint, ReplayCache, ReplayGuard};
-    /// let mut cache = ReplayCache::<4>::new();
-    /// cache.check_and_remember(Fingerprint::of(&[b"x"]), 10, 0)?;
+    /// let mut cache = ReplayCache::<4>::new(10);
+    /// cache.check_and_remember(Fingerprint::of(&[b"x"]), 0, 0)?;
     /// assert_eq!((cache.live(10), cache.live(11)), (1, 0));
     /// # Ok::<(), callsign_core::Error>(())
     /// ```
     pub fn live(&self, now: u64) -> usize {
-        self.slots
-            .iter()
-            .flatten()
-            .filter(|s| s.expires_at >= now)
-            .count()
+        live_in(&self.slots, now)
     }
 
     /// Forgets every entry.
     ///
     /// ```
     /// use callsign_core::verify::{Fingerprint, ReplayCache, ReplayGuard};
-    /// let mut cache = ReplayCache::<1>::new();
-    /// cache.check_and_remember(Fingerprint::of(&[b"x"]), 10, 0)?;
+    /// let mut cache = ReplayCache::<1>::new(10);
+    /// cache.check_and_remember(Fingerprint::of(&[b"x"]), 0, 0)?;
     /// cache.clear();
     /// assert_eq!(cache.live(0), 0);
     /// # Ok::<(), callsign_core::Error>(())
     /// ```
     pub fn clear(&mut self) {
-        self.slots = [None; N];
+        self.slots = [ReplayEntry::EMPTY; N];
     }
 }
 
 impl<const N: usize> Default for ReplayCache<N> {
+    /// A cache with the default window, [`DEFAULT_MAX_SKEW_SECS`].
     fn default() -> Self {
-        Self::new()
+        Self::new(DEFAULT_MAX_SKEW_SECS)
     }
 }
 
 impl<const N: usize> ReplayGuard for ReplayCache<N> {
+    fn max_skew(&self) -> u64 {
+        self.max_skew
+    }
+
     fn check_and_remember(
         &mut self,
         id: Fingerprint,
-        expires_at: u64,
+        timestamp: u64,
         now: u64,
     ) -> Result<(), Error> {
-        let mut free = None;
-        for (i, slot) in self.slots.iter().enumerate() {
-            match slot {
-                Some(s) if s.expires_at >= now => {
-                    if s.id == id {
-                        return Err(Error::Replay);
-                    }
-                }
-                _ => {
-                    if free.is_none() {
-                        free = Some(i);
-                    }
-                }
-            }
-        }
-        match free.and_then(|i| self.slots.get_mut(i)) {
-            Some(slot) => {
-                *slot = Some(Slot { id, expires_at });
-                Ok(())
-            }
-            None => Err(Error::ReplayCacheFull),
-        }
+        check_and_remember_in(&mut self.slots, self.max_skew, id, timestamp, now)
     }
 }
 
@@ -363,8 +453,84 @@ impl<const N: usize> core::fmt::Debug for ReplayCache<N> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("ReplayCache")
             .field("capacity", &N)
-            .field("occupied", &self.slots.iter().flatten().count())
+            .field("max_skew", &self.max_skew)
+            .field(
+                "occupied",
+                &self.slots.iter().filter(|s| s.occupied != 0).count(),
+            )
             .finish()
+    }
+}
+
+/// A replay cache over entries in storage the caller owns (a slice of any
+/// length chosen at run time), with its window. Same behaviour as
+/// [`ReplayCache`]; the C ABI keeps its caches this way.
+///
+/// ```
+/// use callsign_core::verify::{Fingerprint, ReplayEntry, ReplayGuard, ReplaySlots};
+/// use callsign_core::Error;
+/// let mut storage = [ReplayEntry::EMPTY; 8];
+/// let mut cache = ReplaySlots::new(&mut storage, 60);
+/// let id = Fingerprint::of(&[b"mac"]);
+/// cache.check_and_remember(id, 1_000, 1_000)?;
+/// assert_eq!(cache.check_and_remember(id, 1_000, 1_030), Err(Error::Replay));
+/// assert_eq!(cache.live(1_060), 1);
+/// # Ok::<(), Error>(())
+/// ```
+#[derive(Debug)]
+pub struct ReplaySlots<'a> {
+    max_skew: u64,
+    slots: &'a mut [ReplayEntry],
+}
+
+impl<'a> ReplaySlots<'a> {
+    /// A cache over `slots` (used as they are: start from
+    /// [`ReplayEntry::EMPTY`]) with the window `max_skew`.
+    ///
+    /// ```
+    /// use callsign_core::verify::{ReplayEntry, ReplaySlots};
+    /// let mut storage = [ReplayEntry::EMPTY; 2];
+    /// assert_eq!(ReplaySlots::new(&mut storage, 300).capacity(), 2);
+    /// ```
+    pub fn new(slots: &'a mut [ReplayEntry], max_skew: u64) -> Self {
+        ReplaySlots { max_skew, slots }
+    }
+
+    /// The number of entries.
+    ///
+    /// ```
+    /// use callsign_core::verify::{ReplayEntry, ReplaySlots};
+    /// let mut storage = [ReplayEntry::EMPTY; 3];
+    /// assert_eq!(ReplaySlots::new(&mut storage, 1).capacity(), 3);
+    /// ```
+    pub fn capacity(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// How many entries are live at `now`.
+    ///
+    /// ```
+    /// use callsign_core::verify::{ReplayEntry, ReplaySlots};
+    /// let mut storage = [ReplayEntry::EMPTY; 3];
+    /// assert_eq!(ReplaySlots::new(&mut storage, 1).live(0), 0);
+    /// ```
+    pub fn live(&self, now: u64) -> usize {
+        live_in(self.slots, now)
+    }
+}
+
+impl ReplayGuard for ReplaySlots<'_> {
+    fn max_skew(&self) -> u64 {
+        self.max_skew
+    }
+
+    fn check_and_remember(
+        &mut self,
+        id: Fingerprint,
+        timestamp: u64,
+        now: u64,
+    ) -> Result<(), Error> {
+        check_and_remember_in(self.slots, self.max_skew, id, timestamp, now)
     }
 }
 
@@ -401,9 +567,12 @@ impl Checks<'_> {
             Checks::SignatureOnly => Ok(()),
             Checks::Fresh(window) => window.check(timestamp()?),
             Checks::FreshOnce(window, guard) => {
+                if window.max_skew() > guard.max_skew() {
+                    return Err(Error::ReplayWindowTooWide);
+                }
                 let t = timestamp()?;
                 window.check(t)?;
-                guard.check_and_remember(id(), window.expires_at(t), window.now())
+                guard.check_and_remember(id(), t, window.now())
             }
         }
     }
@@ -452,14 +621,16 @@ pub fn find_header<'a>(
     Ok(found.map(|(_, v)| v))
 }
 
-/// Parses decimal Unix seconds: 1 to 20 ASCII digits that fit in a `u64`,
-/// else [`Error::Malformed`] at the first byte that does not fit.
+/// Parses decimal Unix seconds: 1 to 20 ASCII digits (leading zeros
+/// count) that fit in a `u64`, else [`Error::Malformed`] at the first byte
+/// that does not fit.
 ///
 /// ```
 /// use callsign_core::{verify::parse_unix_seconds, Error, Field};
 /// assert_eq!(parse_unix_seconds("1634579353"), Ok(1_634_579_353));
 /// assert_eq!(parse_unix_seconds("17e8"), Err(Error::Malformed { field: Field::Timestamp, position: 2 }));
 /// assert_eq!(parse_unix_seconds(""), Err(Error::Malformed { field: Field::Timestamp, position: 0 }));
+/// assert_eq!(parse_unix_seconds("000000000000000000001"), Err(Error::Malformed { field: Field::Timestamp, position: 20 }));
 /// ```
 pub fn parse_unix_seconds(text: &str) -> Result<u64, Error> {
     let malformed = |position| Error::Malformed {
@@ -468,6 +639,9 @@ pub fn parse_unix_seconds(text: &str) -> Result<u64, Error> {
     };
     if text.is_empty() {
         return Err(malformed(0));
+    }
+    if text.len() > UNIX_SECONDS_MAX_DIGITS {
+        return Err(malformed(UNIX_SECONDS_MAX_DIGITS));
     }
     let mut value: u64 = 0;
     for (i, b) in text.bytes().enumerate() {
@@ -481,6 +655,9 @@ pub fn parse_unix_seconds(text: &str) -> Result<u64, Error> {
     }
     Ok(value)
 }
+
+/// Most digits [`parse_unix_seconds`] accepts.
+pub const UNIX_SECONDS_MAX_DIGITS: usize = 20;
 
 /// Whether `b` is in the standard Base64 alphabet (`A–Z a–z 0–9 + /`).
 pub(crate) const fn is_base64_char(b: u8) -> bool {

@@ -22,8 +22,10 @@ pub const CALLSIGN_WSSE_DIGEST_HEX: u32 = 0;
 /// X-WSSE digest: Base64 of the raw SHA-256 (44 characters), as legacy demos.
 pub const CALLSIGN_WSSE_DIGEST_LEGACY_RAW: u32 = 1;
 
-/// A caller's random source: fills `buf[0..len]` with cryptographically
-/// secure random bytes and returns 0, or returns non-zero on failure.
+/// A caller's random source: fills the `len` bytes at `buf` with
+/// cryptographically secure random bytes and returns 0, or returns non-zero
+/// on failure. A callback that returns 0 but leaves the buffer as it was,
+/// or fills it with zeros, is taken as failed (CALLSIGN_RANDOM_FAILED).
 pub type callsign_fill_random =
     Option<unsafe extern "C" fn(ctx: *mut c_void, buf: *mut u8, len: usize) -> c_int>;
 
@@ -66,14 +68,24 @@ unsafe fn random_nonce(fill_random: callsign_fill_random, ctx: *mut c_void) -> R
     let Some(fill) = fill_random else {
         return Err(CALLSIGN_NULL_ARGUMENT);
     };
-    let mut random = [0u8; 16];
+    let mut random = RANDOM_SENTINEL;
     // SAFETY: `random` is a writable 16-byte buffer; the callback contract
     // is the caller's.
     if unsafe { fill(ctx, random.as_mut_ptr(), random.len()) } != 0 {
         return Err(CALLSIGN_RANDOM_FAILED);
     }
+    // A callback that reported success without writing leaves the
+    // sentinel; one that writes nothing but zeroes is as broken. Either
+    // would give the same nonce on every call. (A working generator gives
+    // either value with probability 2^-128.)
+    if random == RANDOM_SENTINEL || random == [0; 16] {
+        return Err(CALLSIGN_RANDOM_FAILED);
+    }
     Ok(Nonce::from_random(random))
 }
+
+/// What the random buffer holds before the callback fills it.
+const RANDOM_SENTINEL: [u8; 16] = *b"callsign-unfill!";
 
 /// # Safety
 /// Pointers as documented in the header preamble.

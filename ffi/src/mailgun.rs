@@ -9,7 +9,7 @@ use callsign_core::{mailgun, HmacKey};
 use crate::io::{bytes, check_out, text, try_status, write_out};
 use crate::state::callsign_replay_cache;
 use crate::status::*;
-use crate::verify::checks;
+use crate::verify::CheckArgs;
 
 /// Buffer size (NUL included) for a Mailgun webhook signature (64
 /// lowercase hex characters).
@@ -103,9 +103,9 @@ pub unsafe extern "C" fn callsign_mailgun_webhook_verify(
     // SAFETY: forwarded contract.
     let signature = try_status!(unsafe { text(signature, signature_len) });
     // SAFETY: forwarded contract.
-    let checks = try_status!(unsafe { checks(now, max_skew, replay) });
+    let mut checks = try_status!(unsafe { CheckArgs::new(now, max_skew, replay) });
     let key = HmacKey::new(signing_key);
-    match mailgun::verify(&key, timestamp, token, signature, checks) {
+    match mailgun::verify(&key, timestamp, token, signature, checks.get()) {
         Ok(()) => CALLSIGN_OK,
         Err(e) => from_error(e),
     }

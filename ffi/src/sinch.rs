@@ -15,7 +15,7 @@ use crate::apig::callsign_pair;
 use crate::io::{bytes, check_out, text, try_status, write_out};
 use crate::state::{callsign_replay_cache, callsign_sinch_body_md5, get, get_mut, put, wipe};
 use crate::status::*;
-use crate::verify::{checks, ReceivedHeaders};
+use crate::verify::{CheckArgs, ReceivedHeaders};
 
 /// Scheme: `Authorization: Application KEY:SIGNATURE` (Voice v1,
 /// Verification requests and callbacks). An empty body has an empty
@@ -354,7 +354,7 @@ pub unsafe extern "C" fn callsign_sinch_callback_verify(
     // SAFETY: forwarded contract.
     let digest = try_status!(unsafe { body_digest(body, body_len, body_md5) });
     // SAFETY: forwarded contract.
-    let checks = try_status!(unsafe { checks(now, max_skew, replay) });
+    let mut checks = try_status!(unsafe { CheckArgs::new(now, max_skew, replay) });
     let hmac_key = try_status!(signing_key(secret).map_err(from_error));
     let received = CallbackHeaders {
         authorization: try_status!(headers.find("authorization")),
@@ -362,7 +362,7 @@ pub unsafe extern "C" fn callsign_sinch_callback_verify(
         x_timestamp: try_status!(headers.find("x-timestamp")),
     };
     let verifier = CallbackVerifier::new(scheme, key, &hmac_key);
-    match verifier.verify_digest(method, path, &received, &digest, checks) {
+    match verifier.verify_digest(method, path, &received, &digest, checks.get()) {
         Ok(()) => CALLSIGN_OK,
         Err(e) => from_error(e),
     }
@@ -452,7 +452,7 @@ pub unsafe extern "C" fn callsign_sinch_webhook_verify(
     // SAFETY: forwarded contract.
     let body = try_status!(unsafe { bytes(body, body_len) });
     // SAFETY: forwarded contract.
-    let checks = try_status!(unsafe { checks(now, max_skew, replay) });
+    let mut checks = try_status!(unsafe { CheckArgs::new(now, max_skew, replay) });
     let received = webhook::WebhookHeaders {
         signature: try_status!(headers.find(webhook::HEADER_SIGNATURE)),
         nonce: try_status!(headers.find(webhook::HEADER_NONCE)),
@@ -460,7 +460,7 @@ pub unsafe extern "C" fn callsign_sinch_webhook_verify(
         algorithm: try_status!(headers.find(webhook::HEADER_ALGORITHM)),
     };
     let key = HmacKey::new(secret);
-    match webhook::verify(&key, &received, body, checks) {
+    match webhook::verify(&key, &received, body, checks.get()) {
         Ok(()) => CALLSIGN_OK,
         Err(e) => from_error(e),
     }

@@ -9,7 +9,7 @@
 
 use callsign_core::huawei::apig::BodyHasher;
 use callsign_core::sinch::application::BodyMd5;
-use callsign_core::verify::ReplayCache;
+use callsign_core::verify::{ReplayEntry, ReplaySlots};
 use callsign_core::{HmacKey, HmacSha256, Sha256};
 
 use crate::status::*;
@@ -68,19 +68,45 @@ pub const CALLSIGN_SINCH_BODY_MD5_SIZE: usize = 128;
 /// Entries of a `callsign_replay_cache`.
 pub const CALLSIGN_REPLAY_CACHE_CAPACITY: usize = 64;
 
-/// Caller-owned storage for a replay cache of
-/// CALLSIGN_REPLAY_CACHE_CAPACITY entries (`callsign_replay_cache_init` /
-/// `_wipe`), passed to the `_verify` functions. Each accepted request is
-/// remembered until its timestamp leaves the window; a replay inside the
-/// window is refused (CALLSIGN_REPLAY), and when every entry is live a new
-/// request is refused too (CALLSIGN_REPLAY_CACHE_FULL: fail closed).
+/// Bytes of a replay cache's storage before its entries.
+pub const CALLSIGN_REPLAY_CACHE_HEADER_SIZE: usize = 32;
+
+/// Bytes per entry of a replay cache.
+pub const CALLSIGN_REPLAY_CACHE_ENTRY_SIZE: usize = 32;
+
+/// Caller-owned storage for a replay cache (`callsign_replay_cache_init` /
+/// `_live` / `_wipe`), passed to the `_verify` functions. Each accepted
+/// request is remembered by its MAC until its timestamp leaves the cache's
+/// window (`max_skew`, fixed by `callsign_replay_cache_init`); a replay
+/// inside the window is refused (CALLSIGN_REPLAY), and when every entry is
+/// live a new request is refused too (CALLSIGN_REPLAY_CACHE_FULL: fail
+/// closed, distinct from a replay).
 ///
-/// Sizing: an entry can stay live for up to 2 * max_skew seconds after it
-/// is accepted (a timestamp may be max_skew in the future), so one cache
-/// serves at most CALLSIGN_REPLAY_CACHE_CAPACITY / (2 * max_skew) accepted
-/// requests per second: 64 entries cover one request every 9.4 s at the
-/// default +-300 s, or one every second at +-32 s. Use one cache per
-/// listener; the Rust API (`ReplayCache<N>`) takes any N.
+/// This type holds CALLSIGN_REPLAY_CACHE_CAPACITY entries. For another
+/// capacity N, use storage of CALLSIGN_REPLAY_CACHE_HEADER_SIZE + N *
+/// CALLSIGN_REPLAY_CACHE_ENTRY_SIZE bytes aligned to 8 (an array of
+/// uint64_t) and pass its size to `callsign_replay_cache_init`:
+///
+/// ```c
+/// #define SEEN_CAPACITY 1000
+/// static uint64_t seen_storage[(CALLSIGN_REPLAY_CACHE_HEADER_SIZE +
+///                               SEEN_CAPACITY * CALLSIGN_REPLAY_CACHE_ENTRY_SIZE) / 8];
+/// callsign_replay_cache *seen = (callsign_replay_cache *)seen_storage;
+/// callsign_replay_cache_init(seen, sizeof seen_storage, 60);
+/// ```
+///
+/// Sizing, and flooding: an entry can stay live for up to 2 * max_skew
+/// seconds after it is accepted (a timestamp may be max_skew in the
+/// future). Only authentic requests enter the cache, so a forger cannot
+/// fill it; but anyone who can make the vendor send authentic requests
+/// (texting or calling the device's number, emailing a Mailgun route) can,
+/// and then every request, genuine ones included, is refused with
+/// CALLSIGN_REPLAY_CACHE_FULL until entries expire. Choose N at least
+/// (peak authentic requests per second, including those others can
+/// trigger) times 2 max_skew, and max_skew as small as the senders' clocks
+/// allow: 64
+/// entries cover one request every 9.4 s at +-300 s, or one every second at
+/// +-32 s. Use one cache per listener and scheme.
 ///
 /// Not thread-safe: a cache is modified by every verification that uses
 /// it, so calls sharing one must be serialised by the caller. Private
@@ -88,14 +114,12 @@ pub const CALLSIGN_REPLAY_CACHE_CAPACITY: usize = 64;
 #[repr(C)]
 pub struct callsign_replay_cache {
     /// Private.
-    pub opaque: [u64; 257],
+    pub opaque: [u64; 260],
 }
 
-/// Size in bytes of `callsign_replay_cache`: 8 + 32 * CALLSIGN_REPLAY_CACHE_CAPACITY.
-pub const CALLSIGN_REPLAY_CACHE_SIZE: usize = 2056;
-
-/// The replay cache kept in `callsign_replay_cache`.
-pub(crate) type ReplayCacheC = ReplayCache<CALLSIGN_REPLAY_CACHE_CAPACITY>;
+/// Size in bytes of `callsign_replay_cache`: CALLSIGN_REPLAY_CACHE_HEADER_SIZE
+/// + CALLSIGN_REPLAY_CACHE_CAPACITY * CALLSIGN_REPLAY_CACHE_ENTRY_SIZE.
+pub const CALLSIGN_REPLAY_CACHE_SIZE: usize = 2080;
 
 /// Size in bytes of `callsign_hmac_key`.
 pub const CALLSIGN_HMAC_KEY_SIZE: usize = 96;
@@ -141,11 +165,6 @@ impl Stored for BodyMd5 {
     const TAG: u64 = u64::from_le_bytes(*b"csSnMd51");
 }
 
-impl Stored for ReplayCacheC {
-    type Storage = callsign_replay_cache;
-    const TAG: u64 = u64::from_le_bytes(*b"csReplC1");
-}
-
 macro_rules! assert_fits {
     ($t:ty, $s:ty, $size:expr) => {
         const _: () = assert!(core::mem::size_of::<Slot<$t>>() <= core::mem::size_of::<$s>());
@@ -165,14 +184,17 @@ assert_fits!(
     callsign_sinch_body_md5,
     CALLSIGN_SINCH_BODY_MD5_SIZE
 );
-assert_fits!(
-    ReplayCacheC,
-    callsign_replay_cache,
+// The documented size formula.
+const _: () = assert!(
     CALLSIGN_REPLAY_CACHE_SIZE
+        == CALLSIGN_REPLAY_CACHE_HEADER_SIZE
+            + CALLSIGN_REPLAY_CACHE_CAPACITY * CALLSIGN_REPLAY_CACHE_ENTRY_SIZE
 );
-// The documented size formula: the tag word and 32 bytes per entry.
-const _: () = assert!(CALLSIGN_REPLAY_CACHE_SIZE == 8 + 32 * CALLSIGN_REPLAY_CACHE_CAPACITY);
-const _: () = assert!(ReplayCacheC::capacity() == CALLSIGN_REPLAY_CACHE_CAPACITY);
+const _: () = assert!(core::mem::size_of::<callsign_replay_cache>() == CALLSIGN_REPLAY_CACHE_SIZE);
+const _: () = assert!(core::mem::size_of::<ReplayHeader>() == CALLSIGN_REPLAY_CACHE_HEADER_SIZE);
+const _: () = assert!(core::mem::size_of::<ReplayEntry>() == CALLSIGN_REPLAY_CACHE_ENTRY_SIZE);
+const _: () = assert!(core::mem::align_of::<ReplayEntry>() <= 8);
+const _: () = assert!(core::mem::align_of::<ReplayHeader>() <= 8);
 assert_fits!(
     BodyHasher,
     callsign_apig_body_hasher,
@@ -184,8 +206,8 @@ assert_fits!(
 /// # Safety
 /// `storage` must be NULL or point to writable storage of type `T::Storage`.
 pub(crate) unsafe fn put<T: Stored>(storage: *mut T::Storage, value: T) -> u32 {
-    if storage.is_null() {
-        return CALLSIGN_NULL_ARGUMENT;
+    if let Err(status) = check_storage(storage) {
+        return status;
     }
     // SAFETY: the storage is large and aligned enough for a Slot<T>
     // (asserted at compile time) and writable by contract. Any previous
@@ -200,9 +222,7 @@ pub(crate) unsafe fn put<T: Stored>(storage: *mut T::Storage, value: T) -> u32 {
 /// `storage` must be NULL or point to readable storage of type `T::Storage`
 /// that is not written during `'a`.
 pub(crate) unsafe fn get<'a, T: Stored>(storage: *const T::Storage) -> Result<&'a T, u32> {
-    if storage.is_null() {
-        return Err(CALLSIGN_NULL_ARGUMENT);
-    }
+    check_storage(storage)?;
     let slot = storage.cast::<Slot<T>>();
     // SAFETY: readable by contract; the tag is a plain u64 at offset 0.
     if unsafe { core::ptr::addr_of!((*slot).tag).read() } != T::TAG {
@@ -217,9 +237,7 @@ pub(crate) unsafe fn get<'a, T: Stored>(storage: *const T::Storage) -> Result<&'
 /// # Safety
 /// As for [`get`], and the storage must be writable and not aliased.
 pub(crate) unsafe fn get_mut<'a, T: Stored>(storage: *mut T::Storage) -> Result<&'a mut T, u32> {
-    if storage.is_null() {
-        return Err(CALLSIGN_NULL_ARGUMENT);
-    }
+    check_storage(storage)?;
     let slot = storage.cast::<Slot<T>>();
     // SAFETY: as in `get`.
     if unsafe { core::ptr::addr_of!((*slot).tag).read() } != T::TAG {
@@ -246,18 +264,166 @@ pub(crate) unsafe fn take<T: Stored>(storage: *mut T::Storage) -> Result<T, u32>
 }
 
 /// Drops the value held (which wipes its secrets) and zeroes the storage.
-/// NULL and uninitialised storage are left as they are (NULL is a no-op).
+/// NULL and misaligned storage are left as they are; uninitialised storage
+/// is zeroed.
 ///
 /// # Safety
 /// `storage` must be NULL or point to writable storage of type `T::Storage`.
 pub(crate) unsafe fn wipe<T: Stored>(storage: *mut T::Storage) {
+    if check_storage(storage).is_err() {
+        return;
+    }
     // SAFETY: forwarded contract.
     if let Ok(value) = unsafe { take::<T>(storage) } {
         drop(value);
-    } else if !storage.is_null() {
+    } else {
         // SAFETY: writable by contract.
         unsafe { zero(storage) };
     }
+}
+
+/// CALLSIGN_NULL_ARGUMENT for NULL storage, CALLSIGN_INVALID_ARGUMENT for
+/// storage not aligned as its type (every storage type is an array of
+/// `uint64_t`: 8 bytes): reading it would be undefined behaviour, and a trap
+/// on cores that require alignment.
+pub(crate) fn check_storage<S>(storage: *const S) -> Result<(), u32> {
+    if storage.is_null() {
+        Err(CALLSIGN_NULL_ARGUMENT)
+    } else if !storage.is_aligned() {
+        Err(CALLSIGN_INVALID_ARGUMENT)
+    } else {
+        Ok(())
+    }
+}
+
+/// The header of a replay cache's storage.
+#[repr(C)]
+struct ReplayHeader {
+    tag: u64,
+    max_skew: u64,
+    capacity: u64,
+    reserved: u64,
+}
+
+/// Marks storage holding a replay cache.
+const REPLAY_TAG: u64 = u64::from_le_bytes(*b"csReplC2");
+
+/// Makes the `size` bytes at `cache` an empty replay cache with the window
+/// `max_skew`.
+///
+/// # Safety
+/// `cache` must be NULL or point to `size` writable bytes.
+pub(crate) unsafe fn replay_init(
+    cache: *mut callsign_replay_cache,
+    size: usize,
+    max_skew: u64,
+) -> u32 {
+    if let Err(status) = check_storage(cache) {
+        return status;
+    }
+    let capacity =
+        size.saturating_sub(CALLSIGN_REPLAY_CACHE_HEADER_SIZE) / CALLSIGN_REPLAY_CACHE_ENTRY_SIZE;
+    if size < CALLSIGN_REPLAY_CACHE_HEADER_SIZE + CALLSIGN_REPLAY_CACHE_ENTRY_SIZE
+        || size > isize::MAX as usize
+    {
+        return CALLSIGN_INVALID_ARGUMENT;
+    }
+    let header = cache.cast::<ReplayHeader>();
+    // SAFETY: aligned (checked), `size` writable bytes by contract, which
+    // hold the header and `capacity` entries.
+    unsafe {
+        let entries = header.add(1).cast::<ReplayEntry>();
+        for i in 0..capacity {
+            entries.add(i).write(ReplayEntry::EMPTY);
+        }
+        header.write(ReplayHeader {
+            tag: REPLAY_TAG,
+            max_skew,
+            capacity: capacity as u64,
+            reserved: 0,
+        });
+    }
+    CALLSIGN_OK
+}
+
+/// The header of an initialised replay cache.
+///
+/// # Safety
+/// `cache` must be NULL or point to readable storage.
+unsafe fn replay_header<'a>(cache: *const callsign_replay_cache) -> Result<&'a ReplayHeader, u32> {
+    check_storage(cache)?;
+    let header = cache.cast::<ReplayHeader>();
+    // SAFETY: aligned and readable by contract; the tag is a plain u64.
+    if unsafe { core::ptr::addr_of!((*header).tag).read() } != REPLAY_TAG {
+        return Err(CALLSIGN_NOT_INITIALIZED);
+    }
+    // SAFETY: the tag shows that `replay_init` wrote the header.
+    Ok(unsafe { &*header })
+}
+
+/// The replay cache at `cache`, for a verification.
+///
+/// # Safety
+/// `cache` must be NULL or point to storage that `replay_init` initialised
+/// with its size, writable and not otherwise accessed during `'a`.
+pub(crate) unsafe fn replay_slots<'a>(
+    cache: *mut callsign_replay_cache,
+) -> Result<ReplaySlots<'a>, u32> {
+    // SAFETY: forwarded contract.
+    let header = unsafe { replay_header(cache) }?;
+    let (max_skew, capacity) = (header.max_skew, header.capacity as usize);
+    // SAFETY: `replay_init` wrote `capacity` entries after the header, in
+    // storage the caller still owns (contract).
+    let entries = unsafe {
+        core::slice::from_raw_parts_mut(
+            cache.cast::<ReplayHeader>().add(1).cast::<ReplayEntry>(),
+            capacity,
+        )
+    };
+    Ok(ReplaySlots::new(entries, max_skew))
+}
+
+/// How many entries of the replay cache at `cache` are live at `now`.
+///
+/// # Safety
+/// `cache` must be NULL or point to storage that `replay_init` initialised,
+/// not written during the call.
+pub(crate) unsafe fn replay_live(
+    cache: *const callsign_replay_cache,
+    now: u64,
+) -> Result<usize, u32> {
+    // SAFETY: forwarded contract.
+    let header = unsafe { replay_header(cache) }?;
+    // SAFETY: as in `replay_slots`, read only.
+    let entries = unsafe {
+        core::slice::from_raw_parts(
+            cache.cast::<ReplayHeader>().add(1).cast::<ReplayEntry>(),
+            header.capacity as usize,
+        )
+    };
+    Ok(entries.iter().filter(|e| e.is_live_at(now)).count())
+}
+
+/// Zeroes an initialised replay cache, header and entries; anything else
+/// (NULL, misaligned, not initialised) is left as it is.
+///
+/// # Safety
+/// `cache` must be NULL or point to storage that `replay_init` initialised
+/// with its size (or any storage without the cache's tag).
+pub(crate) unsafe fn replay_wipe(cache: *mut callsign_replay_cache) {
+    // SAFETY: forwarded contract.
+    let Ok(header) = (unsafe { replay_header(cache) }) else {
+        return;
+    };
+    let words = (header.capacity as usize)
+        .saturating_mul(CALLSIGN_REPLAY_CACHE_ENTRY_SIZE / 8)
+        .saturating_add(CALLSIGN_REPLAY_CACHE_HEADER_SIZE / 8);
+    let base = cache.cast::<u64>();
+    for i in 0..words {
+        // SAFETY: inside the storage `replay_init` was given; aligned.
+        unsafe { base.add(i).write_volatile(0) };
+    }
+    core::sync::atomic::compiler_fence(core::sync::atomic::Ordering::SeqCst);
 }
 
 /// Zeroes `storage` with volatile writes, so the compiler cannot drop them.

@@ -7,19 +7,23 @@
 //! C header shows them.
 
 use callsign_core::huawei::verify::{verify_x_aksk, verify_x_wsse, ParsedToken};
-use callsign_core::verify::{Checks, Freshness, DEFAULT_MAX_SKEW_SECS};
+use callsign_core::verify::{Checks, Freshness, ReplayGuard, ReplaySlots, DEFAULT_MAX_SKEW_SECS};
 use callsign_core::HmacKey;
 
 use crate::apig::callsign_pair;
 use crate::huawei::digest_encoding;
 use crate::io::{bytes, text, try_status};
 use crate::state::{
-    callsign_hmac_key, callsign_replay_cache, get, get_mut, put, wipe, ReplayCacheC,
+    callsign_hmac_key, callsign_replay_cache, get, replay_init, replay_live, replay_slots,
+    replay_wipe,
 };
 use crate::status::*;
 
-/// `max_skew` value: check the signature only. `now` is ignored and
-/// `replay` must be NULL (a replay cache needs a window to expire entries).
+/// `max_skew` value: check the signature only, with no clock. `now` is
+/// ignored and `replay` must be NULL (a replay cache needs a window to
+/// expire entries). It is the largest `uint64_t`, a window that no
+/// timestamp leaves; 0 is the strictest window (the timestamp must equal
+/// `now`), never "no check".
 ///
 /// Every `_verify` function with a clock takes `now` (Unix seconds from the
 /// caller's clock), `max_skew` (seconds) and `replay` (a
@@ -29,40 +33,59 @@ use crate::status::*;
 /// CALLSIGN_VERIFY_SIGNATURE_ONLY, that the signed timestamp t lies within
 /// `now - max_skew <= t <= now + max_skew` (CALLSIGN_TIMESTAMP_TOO_OLD,
 /// CALLSIGN_TIMESTAMP_IN_FUTURE); then, when `replay` is not NULL, that the
-/// request was not accepted before (CALLSIGN_REPLAY; CALLSIGN_REPLAY_CACHE_FULL
-/// when the cache has no free entry). Only an authentic, fresh request
-/// enters the cache, so a forger cannot fill it.
-pub const CALLSIGN_VERIFY_SIGNATURE_ONLY: u64 = 0;
+/// request (its MAC) was not accepted before (CALLSIGN_REPLAY;
+/// CALLSIGN_REPLAY_CACHE_FULL when the cache has no free entry). With a
+/// cache, `max_skew` may not exceed the cache's own window
+/// (CALLSIGN_INVALID_ARGUMENT): entries expire by the cache's window.
+pub const CALLSIGN_VERIFY_SIGNATURE_ONLY: u64 = u64::MAX;
 
 /// A `max_skew` for schemes whose vendor documents none (Sinch callbacks
 /// and webhooks, Huawei X-AKSK / X-WSSE): 300 seconds either way.
 pub const CALLSIGN_DEFAULT_MAX_SKEW_SECS: u64 = 300;
 
 const _: () = assert!(CALLSIGN_DEFAULT_MAX_SKEW_SECS == DEFAULT_MAX_SKEW_SECS);
-const _: () = assert!(CALLSIGN_VERIFY_SIGNATURE_ONLY == 0);
 
 /// The checks after the signature, from the C arguments.
-///
-/// # Safety
-/// `replay` must be NULL or point to a `callsign_replay_cache` that is not
-/// accessed otherwise during `'c`.
-pub(crate) unsafe fn checks<'c>(
-    now: u64,
-    max_skew: u64,
-    replay: *mut callsign_replay_cache,
-) -> Result<Checks<'c>, u32> {
-    let cache = if replay.is_null() {
-        None
-    } else {
-        // SAFETY: forwarded contract.
-        Some(unsafe { get_mut::<ReplayCacheC>(replay) }?)
-    };
-    let window = Freshness::new(now, max_skew);
-    match (max_skew, cache) {
-        (CALLSIGN_VERIFY_SIGNATURE_ONLY, None) => Ok(Checks::SignatureOnly),
-        (CALLSIGN_VERIFY_SIGNATURE_ONLY, Some(_)) => Err(CALLSIGN_INVALID_ARGUMENT),
-        (_, None) => Ok(Checks::Fresh(window)),
-        (_, Some(cache)) => Ok(Checks::FreshOnce(window, cache)),
+pub(crate) struct CheckArgs<'c> {
+    window: Option<Freshness>,
+    cache: Option<ReplaySlots<'c>>,
+}
+
+impl<'c> CheckArgs<'c> {
+    /// Checks `max_skew` and `replay` against each other.
+    ///
+    /// # Safety
+    /// `replay` must be NULL or point to a `callsign_replay_cache` that is
+    /// not accessed otherwise during `'c`.
+    pub(crate) unsafe fn new(
+        now: u64,
+        max_skew: u64,
+        replay: *mut callsign_replay_cache,
+    ) -> Result<Self, u32> {
+        let window =
+            (max_skew != CALLSIGN_VERIFY_SIGNATURE_ONLY).then(|| Freshness::new(now, max_skew));
+        let cache = if replay.is_null() {
+            None
+        } else if window.is_none() {
+            return Err(CALLSIGN_INVALID_ARGUMENT);
+        } else {
+            // SAFETY: forwarded contract.
+            let cache = unsafe { replay_slots(replay) }?;
+            if max_skew > cache.max_skew() {
+                return Err(CALLSIGN_INVALID_ARGUMENT);
+            }
+            Some(cache)
+        };
+        Ok(CheckArgs { window, cache })
+    }
+
+    /// The checks, for one verification.
+    pub(crate) fn get(&mut self) -> Checks<'_> {
+        match (self.window, self.cache.as_mut()) {
+            (None, _) => Checks::SignatureOnly,
+            (Some(window), None) => Checks::Fresh(window),
+            (Some(window), Some(cache)) => Checks::FreshOnce(window, cache),
+        }
     }
 }
 
@@ -123,39 +146,57 @@ impl<'a> ReceivedHeaders<'a> {
     }
 }
 
-/// Makes `cache` an empty replay cache. Any previous content is
-/// overwritten without being read.
+/// Makes the `size` bytes at `cache` an empty replay cache whose entries
+/// live `max_skew` seconds after their request's timestamp: the widest
+/// window the verifications using it may ask for. `size` is
+/// `sizeof(callsign_replay_cache)` for CALLSIGN_REPLAY_CACHE_CAPACITY
+/// entries, or CALLSIGN_REPLAY_CACHE_HEADER_SIZE + N *
+/// CALLSIGN_REPLAY_CACHE_ENTRY_SIZE for N (see `callsign_replay_cache`).
+/// Any previous content is overwritten without being read.
 ///
-/// Returns CALLSIGN_OK or CALLSIGN_NULL_ARGUMENT.
+/// Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT, or CALLSIGN_INVALID_ARGUMENT
+/// (`cache` not aligned to 8, `size` too small for one entry, or
+/// `max_skew` CALLSIGN_VERIFY_SIGNATURE_ONLY).
 ///
 /// ```c
 /// static callsign_replay_cache seen; // one per listener
-/// callsign_replay_cache_init(&seen);
+/// if (callsign_replay_cache_init(&seen, sizeof seen, CALLSIGN_DEFAULT_MAX_SKEW_SECS) != CALLSIGN_OK) {
+///     abort();
+/// }
 /// ```
 ///
 /// # Safety
-/// `cache` must be NULL or point to a writable `callsign_replay_cache`.
+/// `cache` must be NULL or point to `size` writable bytes.
 #[no_mangle]
-pub unsafe extern "C" fn callsign_replay_cache_init(cache: *mut callsign_replay_cache) -> u32 {
+pub unsafe extern "C" fn callsign_replay_cache_init(
+    cache: *mut callsign_replay_cache,
+    size: usize,
+    max_skew: u64,
+) -> u32 {
+    if max_skew == CALLSIGN_VERIFY_SIGNATURE_ONLY && !cache.is_null() {
+        return CALLSIGN_INVALID_ARGUMENT;
+    }
     // SAFETY: forwarded contract.
-    unsafe { put(cache, ReplayCacheC::new()) }
+    unsafe { replay_init(cache, size, max_skew) }
 }
 
-/// Forgets every entry and zeroes the storage. NULL is a no-op.
+/// Forgets every entry and zeroes the storage. NULL, misaligned or
+/// uninitialised storage is left as it is.
 ///
 /// # Safety
-/// `cache` must be NULL or point to a writable `callsign_replay_cache`.
+/// `cache` must be NULL or point to storage initialised by
+/// `callsign_replay_cache_init` (or never initialised).
 #[no_mangle]
 pub unsafe extern "C" fn callsign_replay_cache_wipe(cache: *mut callsign_replay_cache) {
     // SAFETY: forwarded contract.
-    unsafe { wipe::<ReplayCacheC>(cache) }
+    unsafe { replay_wipe(cache) }
 }
 
 /// Writes to `*live` how many entries are live at `now` (Unix seconds): a
-/// cache with CALLSIGN_REPLAY_CACHE_CAPACITY live entries refuses new
-/// requests.
+/// cache whose every entry is live refuses new requests.
 ///
-/// Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT or CALLSIGN_NOT_INITIALIZED.
+/// Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT, CALLSIGN_INVALID_ARGUMENT
+/// (misaligned) or CALLSIGN_NOT_INITIALIZED.
 ///
 /// # Safety
 /// `cache` must be NULL or point to a `callsign_replay_cache`; `live` must
@@ -170,9 +211,9 @@ pub unsafe extern "C" fn callsign_replay_cache_live(
         return CALLSIGN_NULL_ARGUMENT;
     }
     // SAFETY: forwarded contract.
-    let cache = try_status!(unsafe { get::<ReplayCacheC>(cache) });
+    let count = try_status!(unsafe { replay_live(cache, now) });
     // SAFETY: non-NULL and writable by contract.
-    unsafe { live.write(cache.live(now)) };
+    unsafe { live.write(count) };
     CALLSIGN_OK
 }
 
@@ -188,12 +229,12 @@ unsafe fn token<'a>(value: *const u8, value_len: usize) -> Result<ParsedToken<'a
 
 /// Parses a received `X-AKSK` or `X-WSSE` header value (`UsernameToken
 /// Username="...",PasswordDigest="...",Nonce="...",Created="..."`, strictly) and
-/// sets `*username` and `*username_len` to its `Username`: a pointer into
-/// `value` (not NUL-terminated, 1 to 128 printable ASCII characters). Look
-/// up that application's secret, then call
+/// sets `*username` and `*username_len` to its claimed `Username`: a pointer
+/// into `value` (not NUL-terminated, 1 to 128 printable ASCII characters).
+/// Nothing is verified here: look up that application's secret, then call
 /// `callsign_huawei_voice_x_aksk_verify` or `callsign_huawei_sms_x_wsse_verify`
-/// with the same value. Nothing is verified here: the Username is not
-/// authenticated until then.
+/// with the same value and the username of the secret you looked up, which
+/// they compare.
 ///
 /// Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT, CALLSIGN_INVALID_UTF8 or
 /// CALLSIGN_MALFORMED; `*username` and `*username_len` are written only on
@@ -203,7 +244,8 @@ unsafe fn token<'a>(value: *const u8, value_len: usize) -> Result<ParsedToken<'a
 /// const uint8_t *user; size_t user_len;
 /// if (callsign_huawei_token_username(hdr, hdr_len, &user, &user_len) == CALLSIGN_OK) {
 ///     const app_t *app = find_app(user, user_len);
-///     rc = callsign_huawei_voice_x_aksk_verify(hdr, hdr_len, app->secret, app->secret_len,
+///     rc = callsign_huawei_voice_x_aksk_verify(hdr, hdr_len, app->key, app->key_len,
+///                                              app->secret, app->secret_len,
 ///                                              now, CALLSIGN_DEFAULT_MAX_SKEW_SECS, &seen);
 /// }
 /// ```
@@ -233,16 +275,19 @@ pub unsafe extern "C" fn callsign_huawei_token_username(
     CALLSIGN_OK
 }
 
-/// Verifies a received `X-AKSK` value (Huawei Voice Call gateway side)
-/// with the app secret of its `Username`: `PasswordDigest` must be the
-/// Base64 HMAC-SHA256 of Nonce || Created, then `Created` must lie within
-/// `now +- max_skew` and (Username, Nonce) must not have been accepted
-/// before (`now`, `max_skew`, `replay`: see CALLSIGN_VERIFY_SIGNATURE_ONLY).
+/// Verifies a received `X-AKSK` value (Huawei Voice Call gateway side) as
+/// the application `username` (its app key), with that application's
+/// secret: the token's `Username` must equal `username` exactly
+/// (CALLSIGN_KEY_MISMATCH), `PasswordDigest` must be the Base64
+/// HMAC-SHA256 of Nonce || Created, then `Created` must lie within `now +-
+/// max_skew` and the digest must not have been accepted before (`now`,
+/// `max_skew`, `replay`: see CALLSIGN_VERIFY_SIGNATURE_ONLY).
 ///
 /// Returns CALLSIGN_OK (authentic); CALLSIGN_NULL_ARGUMENT;
 /// CALLSIGN_INVALID_UTF8; CALLSIGN_NOT_INITIALIZED (`replay`);
-/// CALLSIGN_INVALID_ARGUMENT (`replay` with CALLSIGN_VERIFY_SIGNATURE_ONLY);
-/// CALLSIGN_MALFORMED; CALLSIGN_SIGNATURE_MISMATCH;
+/// CALLSIGN_INVALID_ARGUMENT (`replay` with CALLSIGN_VERIFY_SIGNATURE_ONLY,
+/// or a `max_skew` wider than the cache's); CALLSIGN_MALFORMED;
+/// CALLSIGN_KEY_MISMATCH; CALLSIGN_SIGNATURE_MISMATCH;
 /// CALLSIGN_TIMESTAMP_TOO_OLD; CALLSIGN_TIMESTAMP_IN_FUTURE;
 /// CALLSIGN_REPLAY; CALLSIGN_REPLAY_CACHE_FULL.
 ///
@@ -253,6 +298,8 @@ pub unsafe extern "C" fn callsign_huawei_token_username(
 pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_verify(
     value: *const u8,
     value_len: usize,
+    username: *const u8,
+    username_len: usize,
     secret: *const u8,
     secret_len: usize,
     now: u64,
@@ -260,16 +307,20 @@ pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_verify(
     replay: *mut callsign_replay_cache,
 ) -> u32 {
     // SAFETY: forwarded contract.
-    let value = try_status!(unsafe { text(value, value_len) });
-    // SAFETY: forwarded contract.
     let secret = try_status!(unsafe { bytes(secret, secret_len) });
-    // SAFETY: forwarded contract.
-    let checks = try_status!(unsafe { checks(now, max_skew, replay) });
-    let token = try_status!(ParsedToken::parse(value).map_err(from_error));
     let key = HmacKey::new(secret);
-    match verify_x_aksk(&token, &key, checks) {
-        Ok(()) => CALLSIGN_OK,
-        Err(e) => from_error(e),
+    // SAFETY: forwarded contract.
+    unsafe {
+        x_aksk_verify(
+            &key,
+            value,
+            value_len,
+            username,
+            username_len,
+            now,
+            max_skew,
+            replay,
+        )
     }
 }
 
@@ -285,6 +336,8 @@ pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_verify_with_key(
     key: *const callsign_hmac_key,
     value: *const u8,
     value_len: usize,
+    username: *const u8,
+    username_len: usize,
     now: u64,
     max_skew: u64,
     replay: *mut callsign_replay_cache,
@@ -292,22 +345,55 @@ pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_verify_with_key(
     // SAFETY: forwarded contract.
     let key = try_status!(unsafe { get::<HmacKey>(key) });
     // SAFETY: forwarded contract.
+    unsafe {
+        x_aksk_verify(
+            key,
+            value,
+            value_len,
+            username,
+            username_len,
+            now,
+            max_skew,
+            replay,
+        )
+    }
+}
+
+/// The body of both X-AKSK verify functions.
+///
+/// # Safety
+/// As for `callsign_huawei_voice_x_aksk_verify`.
+#[allow(clippy::too_many_arguments)]
+unsafe fn x_aksk_verify(
+    key: &HmacKey,
+    value: *const u8,
+    value_len: usize,
+    username: *const u8,
+    username_len: usize,
+    now: u64,
+    max_skew: u64,
+    replay: *mut callsign_replay_cache,
+) -> u32 {
+    // SAFETY: forwarded contract.
     let value = try_status!(unsafe { text(value, value_len) });
     // SAFETY: forwarded contract.
-    let checks = try_status!(unsafe { checks(now, max_skew, replay) });
+    let username = try_status!(unsafe { text(username, username_len) });
+    // SAFETY: forwarded contract.
+    let mut checks = try_status!(unsafe { CheckArgs::new(now, max_skew, replay) });
     let token = try_status!(ParsedToken::parse(value).map_err(from_error));
-    match verify_x_aksk(&token, key, checks) {
-        Ok(()) => CALLSIGN_OK,
+    match verify_x_aksk(&token, username, key, checks.get()) {
+        Ok(_) => CALLSIGN_OK,
         Err(e) => from_error(e),
     }
 }
 
 /// Verifies a received `X-WSSE` value (Huawei Message & SMS gateway side)
-/// with the app secret of its `Username`: `PasswordDigest` must be the
-/// Base64 of SHA-256(Nonce || Created || secret) in the form `digest` names
-/// (CALLSIGN_WSSE_DIGEST_HEX, normative, or
-/// CALLSIGN_WSSE_DIGEST_LEGACY_RAW; the other form is CALLSIGN_MALFORMED),
-/// then the window and replay checks as for
+/// as the application `username`, with its app secret: the token's
+/// `Username` must equal `username` exactly (CALLSIGN_KEY_MISMATCH),
+/// `PasswordDigest` must be the Base64 of SHA-256(Nonce || Created ||
+/// secret) in the form `digest` names (CALLSIGN_WSSE_DIGEST_HEX, normative,
+/// or CALLSIGN_WSSE_DIGEST_LEGACY_RAW; the other form is
+/// CALLSIGN_MALFORMED), then the window and replay checks as for
 /// `callsign_huawei_voice_x_aksk_verify`.
 ///
 /// Returns as `callsign_huawei_voice_x_aksk_verify`, and
@@ -319,6 +405,8 @@ pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_verify_with_key(
 pub unsafe extern "C" fn callsign_huawei_sms_x_wsse_verify(
     value: *const u8,
     value_len: usize,
+    username: *const u8,
+    username_len: usize,
     secret: *const u8,
     secret_len: usize,
     digest: u32,
@@ -329,13 +417,15 @@ pub unsafe extern "C" fn callsign_huawei_sms_x_wsse_verify(
     // SAFETY: forwarded contract.
     let value = try_status!(unsafe { text(value, value_len) });
     // SAFETY: forwarded contract.
+    let username = try_status!(unsafe { text(username, username_len) });
+    // SAFETY: forwarded contract.
     let secret = try_status!(unsafe { bytes(secret, secret_len) });
     let encoding = try_status!(digest_encoding(digest));
     // SAFETY: forwarded contract.
-    let checks = try_status!(unsafe { checks(now, max_skew, replay) });
+    let mut checks = try_status!(unsafe { CheckArgs::new(now, max_skew, replay) });
     let token = try_status!(ParsedToken::parse(value).map_err(from_error));
-    match verify_x_wsse(&token, secret, encoding, checks) {
-        Ok(()) => CALLSIGN_OK,
+    match verify_x_wsse(&token, username, secret, encoding, checks.get()) {
+        Ok(_) => CALLSIGN_OK,
         Err(e) => from_error(e),
     }
 }

@@ -100,6 +100,7 @@ static int from_hex(const char *hex, size_t hex_len, uint8_t *out, size_t n)
 typedef struct {
     uint8_t bytes[16];
     int fail;              /* returned when non-zero */
+    int lazy;              /* 1: report success, write nothing; 2: write zeros */
     unsigned long calls;
     size_t bad_len;        /* a length other than 16 seen (0: none) */
 } fixed_rng;
@@ -110,6 +111,13 @@ static int fill_fixed(void *ctx, uint8_t *buf, size_t len)
     r->calls++;
     if (r->fail != 0) {
         return r->fail;
+    }
+    if (r->lazy == 1) {
+        return 0;
+    }
+    if (r->lazy == 2) {
+        memset(buf, 0, len);
+        return 0;
     }
     if (len != sizeof r->bytes) {
         r->bad_len = len;
@@ -1283,6 +1291,13 @@ static void test_input_errors(void)
             failing.fail = -1;
             check_reject(f, &x, CALLSIGN_RANDOM_FAILED, "fill_random returns -1");
             checkf(failing.calls > 0, "the failing fill_random was not called");
+            /* Success reported, buffer left as it was or zeroed: every
+             * call would give the same nonce. */
+            failing.fail = 0;
+            failing.lazy = 1;
+            check_reject(f, &x, CALLSIGN_RANDOM_FAILED, "fill_random returns 0, writes nothing");
+            failing.lazy = 2;
+            check_reject(f, &x, CALLSIGN_RANDOM_FAILED, "fill_random returns 0, writes zeros");
         }
         if (f->uses & U_DIGEST) {
             x = base_args(f);

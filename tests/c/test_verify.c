@@ -38,8 +38,12 @@
 
 CS_STATIC_ASSERT(sizeof(callsign_sinch_body_md5) == CALLSIGN_SINCH_BODY_MD5_SIZE, md5_size);
 CS_STATIC_ASSERT(sizeof(callsign_replay_cache) == CALLSIGN_REPLAY_CACHE_SIZE, cache_size);
-CS_STATIC_ASSERT(CALLSIGN_REPLAY_CACHE_SIZE == 8 + 32 * CALLSIGN_REPLAY_CACHE_CAPACITY,
+CS_STATIC_ASSERT(CALLSIGN_REPLAY_CACHE_SIZE ==
+                     CALLSIGN_REPLAY_CACHE_HEADER_SIZE +
+                         CALLSIGN_REPLAY_CACHE_CAPACITY * CALLSIGN_REPLAY_CACHE_ENTRY_SIZE,
                  cache_formula);
+CS_STATIC_ASSERT(CALLSIGN_REPLAY_CACHE_HEADER_SIZE == 32 && CALLSIGN_REPLAY_CACHE_ENTRY_SIZE == 32,
+                 cache_parts);
 struct cs_align_md5 { char c; callsign_sinch_body_md5 v; };
 struct cs_align_cache { char c; callsign_replay_cache v; };
 CS_STATIC_ASSERT(offsetof(struct cs_align_md5, v) >= 8, md5_align);
@@ -54,7 +58,7 @@ CS_STATIC_ASSERT(CALLSIGN_SINCH_WEBHOOK_SIGNATURE_MAX_LEN == 44 + 1, webhook_max
 CS_STATIC_ASSERT(CALLSIGN_SINCH_NUMBERS_SIGNATURE_MAX_LEN == 40 + 1, numbers_max);
 CS_STATIC_ASSERT(CALLSIGN_MAILGUN_WEBHOOK_SIGNATURE_MAX_LEN == 64 + 1, mailgun_max);
 CS_STATIC_ASSERT(CALLSIGN_SINCH_APPLICATION != CALLSIGN_SINCH_SERVICE, schemes);
-CS_STATIC_ASSERT(CALLSIGN_VERIFY_SIGNATURE_ONLY == 0, signature_only);
+CS_STATIC_ASSERT(CALLSIGN_VERIFY_SIGNATURE_ONLY == UINT64_MAX, signature_only);
 CS_STATIC_ASSERT(CALLSIGN_DEFAULT_MAX_SKEW_SECS == 300, default_skew);
 CS_STATIC_ASSERT(CALLSIGN_MAILGUN_DEFAULT_MAX_AGE_SECS == 900, mailgun_age);
 
@@ -310,13 +314,15 @@ static uint32_t inv_aksk_verify(const vargs *a, char *o, size_t c, size_t *l)
 {
     (void)o, (void)c, (void)l;
     return CS(callsign_huawei_voice_x_aksk_verify(a->in[0].p, a->in[0].n, a->in[1].p, a->in[1].n,
-                                                  a->now, a->skew, a->replay));
+                                                  a->in[2].p, a->in[2].n, a->now, a->skew,
+                                                  a->replay));
 }
 
 static uint32_t inv_aksk_verify_key(const vargs *a, char *o, size_t c, size_t *l)
 {
     (void)o, (void)c, (void)l;
-    return CS(callsign_huawei_voice_x_aksk_verify_with_key(a->key, a->in[0].p, a->in[0].n, a->now,
+    return CS(callsign_huawei_voice_x_aksk_verify_with_key(a->key, a->in[0].p, a->in[0].n,
+                                                           a->in[1].p, a->in[1].n, a->now,
                                                            a->skew, a->replay));
 }
 
@@ -324,7 +330,8 @@ static uint32_t inv_wsse_verify(const vargs *a, char *o, size_t c, size_t *l)
 {
     (void)o, (void)c, (void)l;
     return CS(callsign_huawei_sms_x_wsse_verify(a->in[0].p, a->in[0].n, a->in[1].p, a->in[1].n,
-                                                a->u, a->now, a->skew, a->replay));
+                                                a->in[2].p, a->in[2].n, a->u, a->now, a->skew,
+                                                a->replay));
 }
 
 static uint32_t inv_md5_update(const vargs *a, char *o, size_t c, size_t *l)
@@ -376,19 +383,21 @@ static const vfn F_MG_SIGN = {
 static const vfn F_MG_VERIFY = {
     "callsign_mailgun_webhook_verify", inv_mg_verify, F_REPLAY, 0, 4,
     {"signing_key", "timestamp", "token", "signature"},
-    {CALLSIGN_SIGNATURE_MISMATCH, CALLSIGN_MALFORMED, CALLSIGN_SIGNATURE_MISMATCH,
-     CALLSIGN_MALFORMED}};
+    {CALLSIGN_SIGNATURE_MISMATCH, CALLSIGN_MALFORMED, CALLSIGN_MALFORMED, CALLSIGN_MALFORMED}};
 static const vfn F_TOKEN_USER = {"callsign_huawei_token_username", inv_token_user, F_USER, 0, 1,
                                  {"value"}, {CALLSIGN_MALFORMED}};
 static const vfn F_AKSK_VERIFY = {
-    "callsign_huawei_voice_x_aksk_verify", inv_aksk_verify, F_REPLAY, 0, 2, {"value", "secret"},
-    {CALLSIGN_MALFORMED, CALLSIGN_SIGNATURE_MISMATCH}};
+    "callsign_huawei_voice_x_aksk_verify", inv_aksk_verify, F_REPLAY, 0, 3,
+    {"value", "username", "secret"},
+    {CALLSIGN_MALFORMED, CALLSIGN_KEY_MISMATCH, CALLSIGN_SIGNATURE_MISMATCH}};
 static const vfn F_AKSK_VERIFY_KEY = {"callsign_huawei_voice_x_aksk_verify_with_key",
-                                      inv_aksk_verify_key, F_REPLAY | F_KEY, 0, 1, {"value"},
-                                      {CALLSIGN_MALFORMED}};
+                                      inv_aksk_verify_key, F_REPLAY | F_KEY, 0, 2,
+                                      {"value", "username"},
+                                      {CALLSIGN_MALFORMED, CALLSIGN_KEY_MISMATCH}};
 static const vfn F_WSSE_VERIFY = {
-    "callsign_huawei_sms_x_wsse_verify", inv_wsse_verify, F_REPLAY, 0, 2, {"value", "secret"},
-    {CALLSIGN_MALFORMED, CALLSIGN_SIGNATURE_MISMATCH}};
+    "callsign_huawei_sms_x_wsse_verify", inv_wsse_verify, F_REPLAY, 0, 3,
+    {"value", "username", "secret"},
+    {CALLSIGN_MALFORMED, CALLSIGN_KEY_MISMATCH, CALLSIGN_SIGNATURE_MISMATCH}};
 static const vfn F_MD5_UPDATE = {"callsign_sinch_body_md5_update", inv_md5_update, F_HASHER, 0,
                                  1, {"data"}, {OK}};
 static const vfn F_CACHE_LIVE = {"callsign_replay_cache_live", inv_cache_live, F_LIVE, 0, 0,
@@ -628,7 +637,8 @@ static vargs mg_verify_args(const cs_mailgun_verify_vector *v)
     a.in[2].n = v->token_len;
     a.in[3].p = U8(v->signature);
     a.in[3].n = v->signature_len;
-    a.skew = v->max_age;
+    /* The SDK's max_age_seconds = 0 turns its check off. */
+    a.skew = v->max_age == 0 ? CALLSIGN_VERIFY_SIGNATURE_ONLY : v->max_age;
     a.now = v->now;
     return a;
 }
@@ -639,8 +649,10 @@ static vargs token_args(const cs_token_vector *v)
     memset(&a, 0, sizeof a);
     a.in[0].p = U8(v->header);
     a.in[0].n = v->header_len;
-    a.in[1].p = v->secret;
-    a.in[1].n = v->secret_len;
+    a.in[1].p = U8(v->app_key);
+    a.in[1].n = v->app_key_len;
+    a.in[2].p = v->secret;
+    a.in[2].n = v->secret_len;
     a.u = v->digest;
     a.skew = CALLSIGN_VERIFY_SIGNATURE_ONLY;
     return a;
@@ -668,8 +680,9 @@ static callsign_replay_cache g_cache;
 static void fresh_cache(void)
 {
     memset(&g_cache, FILL, sizeof g_cache);
-    check_status(CS(callsign_replay_cache_init(&g_cache)), CALLSIGN_OK,
-                 "callsign_replay_cache_init");
+    check_status(CS(callsign_replay_cache_init(&g_cache, sizeof g_cache,
+                                               CALLSIGN_DEFAULT_MAX_SKEW_SECS)),
+                 CALLSIGN_OK, "callsign_replay_cache_init");
 }
 
 static size_t live_at(uint64_t now)
@@ -963,7 +976,7 @@ static void test_token_vectors(void)
         check_call(f, &a, CALLSIGN_OK, NULL, 0, "signature only");
         if (v->secret_len == 0) {
             vargs b = a;
-            b.in[1].p = &dummy_byte;
+            b.in[2].p = &dummy_byte;
             check_call(f, &b, CALLSIGN_OK, NULL, 0, "empty secret, non-NULL");
         }
         check_window_and_replay(f, &a, v->created_unix);
@@ -990,8 +1003,8 @@ static void test_token_vectors(void)
         /* Another application's secret does not verify. */
         {
             vargs b = a;
-            b.in[1].p = U8("wrong");
-            b.in[1].n = 5;
+            b.in[2].p = U8("wrong");
+            b.in[2].n = 5;
             check_call(f, &b, CALLSIGN_SIGNATURE_MISMATCH, NULL, 0, "wrong secret");
         }
         /* Every byte of PasswordDigest, Nonce and Created changed: refused. */
@@ -1581,7 +1594,8 @@ static void test_md5_storage(void)
     checkf(all_bytes(&h, sizeof h, 0), "second wipe");
     /* Storage of another kind is not a hasher: a replay cache's bytes, a
      * key's bytes. */
-    check_status(CS(callsign_replay_cache_init(&cache)), CALLSIGN_OK, "cache init");
+    check_status(CS(callsign_replay_cache_init(&cache, sizeof cache, 60)), CALLSIGN_OK,
+                 "cache init");
     memcpy(&other, &cache, sizeof other);
     check_status(CS(callsign_sinch_body_md5_update(&other, U8("x"), 1)),
                  CALLSIGN_NOT_INITIALIZED, "a replay cache's bytes");
@@ -1672,10 +1686,12 @@ static void test_replay_cache(void)
     char what[80];
 
     g_where = "replay cache";
-    check_status(CS(callsign_replay_cache_init(NULL)), CALLSIGN_NULL_ARGUMENT, "init(NULL)");
+    check_status(CS(callsign_replay_cache_init(NULL, sizeof cache, w)), CALLSIGN_NULL_ARGUMENT,
+                 "init(NULL)");
     CS_VOID(callsign_replay_cache_wipe(NULL));
     memset(&cache, FILL, sizeof cache);
-    check_status(CS(callsign_replay_cache_init(&cache)), CALLSIGN_OK, "init over garbage");
+    check_status(CS(callsign_replay_cache_init(&cache, sizeof cache, w)), CALLSIGN_OK,
+                 "init over garbage");
     live = SENTINEL;
     check_status(CS(callsign_replay_cache_live(&cache, t, &live)), CALLSIGN_OK, "live");
     checkf(live == 0, "a new cache has %lu live entries", (unsigned long)live);
@@ -1773,12 +1789,156 @@ static void test_replay_cache(void)
     check_status(mg_verify_token(5000, t, t, w, &cache), CALLSIGN_NOT_INITIALIZED,
                  "verify with a wiped cache");
     checkf(all_bytes(&cache, sizeof cache, 0), "a wiped cache was written");
-    check_status(CS(callsign_replay_cache_init(&cache)), CALLSIGN_OK, "init after wipe");
+    check_status(CS(callsign_replay_cache_init(&cache, sizeof cache, w)), CALLSIGN_OK,
+                 "init after wipe");
     check_status(mg_verify_token(0, t, t, w, &cache), CALLSIGN_OK, "accepted after re-init");
     CS_VOID(callsign_replay_cache_wipe(&cache));
 }
 
 /* ------------------------------------------------------------------ */
+
+
+/* ------------------------------------------------------------------ */
+/* Regressions of the verification review: each of these was accepted
+ * (or mis-sized) before. */
+
+static const cs_token_vector *first_aksk(void)
+{
+    size_t i;
+    for (i = 0; i < CS_TOKEN_COUNT; i++) {
+        if (!cs_token_vectors[i].wsse) {
+            return &cs_token_vectors[i];
+        }
+    }
+    return NULL;
+}
+
+static void test_hardening(void)
+{
+    const cs_token_vector *v = first_aksk();
+    vargs a, b;
+    char other[1024];
+    char *user_at;
+    size_t k;
+    uint64_t raw[(CALLSIGN_REPLAY_CACHE_HEADER_SIZE + 2 * CALLSIGN_REPLAY_CACHE_ENTRY_SIZE) / 8 + 1];
+    callsign_replay_cache *small = (callsign_replay_cache *)raw;
+    uint64_t key_raw[CALLSIGN_HMAC_KEY_SIZE / 8 + 1];
+
+    g_where = "hardening";
+    if (!checkf(v != NULL && v->header_len < sizeof other, "no X-AKSK vector")) {
+        return;
+    }
+    a = token_args(v);
+    a.skew = CALLSIGN_DEFAULT_MAX_SKEW_SECS;
+    a.now = v->created_unix;
+
+    /* A captured X-AKSK replayed under another Username (upper-cased) is
+     * the same request: its MAC is the fingerprint. */
+    fresh_cache();
+    a.replay = &g_cache;
+    check_call(&F_AKSK_VERIFY, &a, CALLSIGN_OK, NULL, 0, "first");
+    memcpy(other, v->header, v->header_len);
+    user_at = strstr(other, "Username=\"") + 10;
+    for (k = 0; k < v->app_key_len; k++) {
+        if (user_at[k] >= 'a' && user_at[k] <= 'z') {
+            user_at[k] = (char)(user_at[k] - 'a' + 'A');
+        }
+    }
+    b = a;
+    b.in[0].p = U8(other);
+    b.in[1].p = U8(user_at);
+    checkf(memcmp(user_at, v->app_key, v->app_key_len) != 0, "the username has no lower case");
+    check_call(&F_AKSK_VERIFY, &b, CALLSIGN_REPLAY, NULL, 0, "replay under another Username");
+    /* The Username must be the one whose secret is given. */
+    b = a;
+    b.replay = NULL;
+    b.in[0].p = U8(other);
+    check_call(&F_AKSK_VERIFY, &b, CALLSIGN_KEY_MISMATCH, NULL, 0, "Username not the expected");
+    CS_VOID(callsign_replay_cache_wipe(&g_cache));
+
+    /* max_skew 0 is the strictest window, not "no check". */
+    b = a;
+    b.replay = NULL;
+    b.skew = 0;
+    check_call(&F_AKSK_VERIFY, &b, CALLSIGN_OK, NULL, 0, "max_skew 0 at the signed second");
+    b.now = v->created_unix + UINT64_C(365) * 86400;
+    check_call(&F_AKSK_VERIFY, &b, CALLSIGN_TIMESTAMP_TOO_OLD, NULL, 0, "a year old, max_skew 0");
+    b.now = v->created_unix + 1;
+    check_call(&F_AKSK_VERIFY, &b, CALLSIGN_TIMESTAMP_TOO_OLD, NULL, 0, "1 s old, max_skew 0");
+
+    /* The window is the cache's: a wider one per call is refused. */
+    check_status(CS(callsign_replay_cache_init(small, sizeof raw, 60)), CALLSIGN_OK,
+                 "init a 2-entry cache, +-60 s");
+    b = a;
+    b.replay = small;
+    b.skew = 900;
+    check_call(&F_AKSK_VERIFY, &b, CALLSIGN_INVALID_ARGUMENT, NULL, 0, "900 s with a 60 s cache");
+    b.skew = 60;
+    check_call(&F_AKSK_VERIFY, &b, CALLSIGN_OK, NULL, 0, "60 s with a 60 s cache");
+    b.now = v->created_unix + 61;
+    b.skew = 60;
+    check_call(&F_AKSK_VERIFY, &b, CALLSIGN_TIMESTAMP_TOO_OLD, NULL, 0, "stale after 61 s");
+    /* The caller's capacity: 2 entries (raw has room for 2.25). */
+    check_status(mg_verify_token(1, 1700000000, 1700000000, 60, small), CALLSIGN_OK, "entry 2");
+    check_status(mg_verify_token(2, 1700000000, 1700000000, 60, small),
+                 CALLSIGN_REPLAY_CACHE_FULL, "a third, 2 entries");
+    CS_VOID(callsign_replay_cache_wipe(small));
+    checkf(all_bytes(raw, CALLSIGN_REPLAY_CACHE_HEADER_SIZE + 2 * CALLSIGN_REPLAY_CACHE_ENTRY_SIZE,
+                     0),
+           "wipe left bytes");
+    check_status(CS(callsign_replay_cache_init(small, CALLSIGN_REPLAY_CACHE_HEADER_SIZE, 60)),
+                 CALLSIGN_INVALID_ARGUMENT, "room for no entry");
+    check_status(CS(callsign_replay_cache_init(small, sizeof raw, CALLSIGN_VERIFY_SIGNATURE_ONLY)),
+                 CALLSIGN_INVALID_ARGUMENT, "a cache without a window");
+
+    /* Misaligned storage is refused, never read. */
+    for (k = 1; k < 8; k++) {
+        callsign_replay_cache *c = (callsign_replay_cache *)(void *)((uint8_t *)raw + k);
+        callsign_hmac_key *hk = (callsign_hmac_key *)(void *)((uint8_t *)key_raw + k);
+        size_t live = SENTINEL;
+        check_status(CS(callsign_replay_cache_init(c, sizeof raw - 8, 60)),
+                     CALLSIGN_INVALID_ARGUMENT, "misaligned cache");
+        check_status(CS(callsign_replay_cache_live(c, 0, &live)), CALLSIGN_INVALID_ARGUMENT,
+                     "misaligned cache, live");
+        check_status(CS(callsign_hmac_key_init(hk, U8("k"), 1)), CALLSIGN_INVALID_ARGUMENT,
+                     "misaligned key");
+        b = a;
+        b.replay = c;
+        check_call(&F_AKSK_VERIFY, &b, CALLSIGN_INVALID_ARGUMENT, NULL, 0, "misaligned cache");
+    }
+
+    /* A Sinch webhook cannot move the body/nonce boundary: a nonce with a
+     * dot (or anything Sinch does not send) is malformed. */
+    {
+        const char *body = "pay 12.50 EUR";
+        char sig[CALLSIGN_SINCH_WEBHOOK_SIGNATURE_MAX_LEN];
+        size_t n;
+        callsign_pair hs[3];
+        check_status(CS(callsign_sinch_webhook_sign(U8("s"), 1, U8(body), strlen(body), U8("n1"), 2,
+                                                    U8("1700000000"), 10, sig, sizeof sig, &n)),
+                     CALLSIGN_OK, "webhook sign");
+        hs[0].name = U8("x-sinch-webhook-signature");
+        hs[0].name_len = 25;
+        hs[0].value = U8(sig);
+        hs[0].value_len = n;
+        hs[1].name = U8("x-sinch-webhook-signature-nonce");
+        hs[1].name_len = 31;
+        hs[1].value = U8("n1");
+        hs[1].value_len = 2;
+        hs[2].name = U8("x-sinch-webhook-signature-timestamp");
+        hs[2].name_len = 35;
+        hs[2].value = U8("1700000000");
+        hs[2].value_len = 10;
+        check_status(CS(callsign_sinch_webhook_verify(U8("s"), 1, hs, 3, U8(body), strlen(body),
+                                                      0, CALLSIGN_VERIFY_SIGNATURE_ONLY, NULL)),
+                     CALLSIGN_OK, "webhook, no algorithm header");
+        hs[1].value = U8("50 EUR.n1");
+        hs[1].value_len = 9;
+        check_status(CS(callsign_sinch_webhook_verify(U8("s"), 1, hs, 3, U8("pay 12"), 6, 0,
+                                                      CALLSIGN_VERIFY_SIGNATURE_ONLY, NULL)),
+                     CALLSIGN_MALFORMED, "webhook, body cut at a dot");
+    }
+}
 
 int main(void)
 {
@@ -1798,6 +1958,7 @@ int main(void)
     test_md5_storage();
     test_md5_chunkings();
     test_replay_cache();
+    test_hardening();
     CS_VOID(callsign_sinch_body_md5_wipe(&g_md5));
     CS_VOID(callsign_hmac_key_wipe(&g_key));
     free_bodies();

@@ -1,12 +1,15 @@
 //! Gateway side of X-AKSK and X-WSSE: parse a received header value
 //! strictly ([`ParsedToken::parse`], no allocation, fields borrowed), look
-//! up the secret of its `Username`, then verify the digest in constant time
-//! and `Created` against the caller's clock ([`verify_x_aksk`],
-//! [`verify_x_wsse`]).
+//! up the secret of its claimed `Username`, then verify it
+//! ([`verify_x_aksk`], [`verify_x_wsse`]): the `Username` must be the one
+//! whose secret is given, the digest must match (constant time) and
+//! `Created` must lie in the caller's window. Only then is the token
+//! handed back as a [`VerifiedToken`].
 //!
 //! The digest covers `Nonce` and `Created` (and, for X-WSSE, the secret),
-//! not `Username`: the secret must be the one looked up by the token's
-//! `Username`, never a secret chosen otherwise.
+//! not `Username`: hence the expected username, compared exactly, and a
+//! replay fingerprint made of the digest alone (any other `Username` text
+//! on a captured header is still the same request).
 //!
 //! ```
 //! use callsign_core::huawei::verify::{verify_x_aksk, ParsedToken};
@@ -17,9 +20,11 @@
 //! let token = ParsedToken::parse(header)?;
 //! assert_eq!(token.username(), "a1B2c3D4e5F6g7H8i9J0kLmNoPqR");
 //! let key = HmacKey::new(b"Zy9Xw8Vu7Ts6Rq5Po4Nm3Lk2Ji1H"); // the secret of that username
-//! let mut seen = ReplayCache::<128>::new();
+//! let mut seen = ReplayCache::<128>::default();
 //! let now = 1_709_280_960; // 30 s after Created
-//! verify_x_aksk(&token, &key, Checks::FreshOnce(Freshness::default_window(now), &mut seen))?;
+//! let fresh = Checks::FreshOnce(Freshness::default_window(now), &mut seen);
+//! let verified = verify_x_aksk(&token, "a1B2c3D4e5F6g7H8i9J0kLmNoPqR", &key, fresh)?;
+//! assert_eq!(verified.nonce(), "66c92b11ff8a425fb8d4ccfe0ed9ed1f");
 //! # Ok::<(), callsign_core::Error>(())
 //! ```
 
@@ -27,6 +32,7 @@ use super::sms::DigestEncoding;
 use super::APP_KEY_MAX_LEN;
 use crate::verify::{ct_eq, decode_base64_exact, is_base64_char, Checks, Fingerprint};
 use crate::{encode, Error, Field, HmacKey, Sha256, Timestamp, NONCE_MAX_LEN};
+use zeroize::Zeroizing;
 
 /// What the value starts with.
 const PREFIX: &str = "UsernameToken ";
@@ -42,8 +48,9 @@ const FIELDS: [(&str, Field); 4] = [
 /// Longest `PasswordDigest` accepted (the X-WSSE hex form).
 const DIGEST_MAX_LEN: usize = super::sms::DIGEST_HEX_LEN;
 
-/// A received `X-AKSK` or `X-WSSE` value, parsed; its fields borrow from
-/// the header text.
+/// A received `X-AKSK` or `X-WSSE` value, parsed but not verified; its
+/// fields borrow from the header text. Nothing in it is authentic until
+/// [`verify_x_aksk`] or [`verify_x_wsse`] returns a [`VerifiedToken`].
 ///
 /// ```
 /// use callsign_core::huawei::verify::ParsedToken;
@@ -131,7 +138,9 @@ impl<'a> ParsedToken<'a> {
         })
     }
 
-    /// `Username`: the application key, to look up its secret with.
+    /// `Username` as claimed: the application key to look up the secret
+    /// with. Not authenticated: pass the username whose secret you looked
+    /// up to the verifier, which compares it.
     ///
     /// ```
     /// # use callsign_core::huawei::verify::ParsedToken;
@@ -193,12 +202,97 @@ impl<'a> ParsedToken<'a> {
         )
     }
 
-    /// The window and replay checks, after the digest matched.
-    fn after_digest(&self, scheme: &[u8], checks: Checks<'_>) -> Result<(), Error> {
+    /// The username check, before the digest.
+    fn check_username(&self, expected: &str) -> Result<(), Error> {
+        if self.username == expected {
+            Ok(())
+        } else {
+            Err(Error::KeyMismatch)
+        }
+    }
+
+    /// The window and replay checks after the digest `mac` matched; the
+    /// replay cache remembers the digest.
+    fn after_digest(
+        &self,
+        scheme: &[u8],
+        mac: &[u8],
+        checks: Checks<'_>,
+    ) -> Result<VerifiedToken<'a>, Error> {
         checks.after_signature(
             || Ok(self.created.unix()),
-            || Fingerprint::of(&[scheme, self.username.as_bytes(), self.nonce.as_bytes()]),
-        )
+            || Fingerprint::of_mac(scheme, mac),
+        )?;
+        Ok(VerifiedToken {
+            username: self.username,
+            nonce: self.nonce,
+            created: self.created,
+        })
+    }
+}
+
+/// An `X-AKSK` or `X-WSSE` token that passed verification: its `Username`
+/// was the expected one, its digest matched, and the checks asked for
+/// passed.
+///
+/// ```
+/// use callsign_core::huawei::verify::{verify_x_aksk, ParsedToken};
+/// use callsign_core::{verify::Checks, HmacKey};
+/// let header = r#"UsernameToken Username="a1B2c3D4e5F6g7H8i9J0kLmNoPqR",PasswordDigest="b8MSGhXOdJOz3fV5TblmdBQRT1nKdbtVng0LwtKkMjk=",Nonce="66c92b11ff8a425fb8d4ccfe0ed9ed1f",Created="2024-03-01T08:15:30Z""#;
+/// let token = ParsedToken::parse(header)?;
+/// let key = HmacKey::new(b"Zy9Xw8Vu7Ts6Rq5Po4Nm3Lk2Ji1H");
+/// let v = verify_x_aksk(&token, "a1B2c3D4e5F6g7H8i9J0kLmNoPqR", &key, Checks::SignatureOnly)?;
+/// assert_eq!((v.username(), v.created().unix()), ("a1B2c3D4e5F6g7H8i9J0kLmNoPqR", 1_709_280_930));
+/// # Ok::<(), callsign_core::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct VerifiedToken<'a> {
+    username: &'a str,
+    nonce: &'a str,
+    created: Timestamp,
+}
+
+impl<'a> VerifiedToken<'a> {
+    /// `Username`: equal to the username the verifier was given.
+    ///
+    /// ```
+    /// # use callsign_core::huawei::verify::{verify_x_aksk, ParsedToken};
+    /// # use callsign_core::{verify::Checks, HmacKey};
+    /// # let t = ParsedToken::parse(r#"UsernameToken Username="a1B2c3D4e5F6g7H8i9J0kLmNoPqR",PasswordDigest="b8MSGhXOdJOz3fV5TblmdBQRT1nKdbtVng0LwtKkMjk=",Nonce="66c92b11ff8a425fb8d4ccfe0ed9ed1f",Created="2024-03-01T08:15:30Z""#)?;
+    /// let v = verify_x_aksk(&t, "a1B2c3D4e5F6g7H8i9J0kLmNoPqR", &HmacKey::new(b"Zy9Xw8Vu7Ts6Rq5Po4Nm3Lk2Ji1H"), Checks::SignatureOnly)?;
+    /// assert_eq!(v.username(), "a1B2c3D4e5F6g7H8i9J0kLmNoPqR");
+    /// # Ok::<(), callsign_core::Error>(())
+    /// ```
+    pub const fn username(&self) -> &'a str {
+        self.username
+    }
+
+    /// `Nonce`, covered by the digest.
+    ///
+    /// ```
+    /// # use callsign_core::huawei::verify::{verify_x_aksk, ParsedToken};
+    /// # use callsign_core::{verify::Checks, HmacKey};
+    /// # let t = ParsedToken::parse(r#"UsernameToken Username="a1B2c3D4e5F6g7H8i9J0kLmNoPqR",PasswordDigest="b8MSGhXOdJOz3fV5TblmdBQRT1nKdbtVng0LwtKkMjk=",Nonce="66c92b11ff8a425fb8d4ccfe0ed9ed1f",Created="2024-03-01T08:15:30Z""#)?;
+    /// let v = verify_x_aksk(&t, "a1B2c3D4e5F6g7H8i9J0kLmNoPqR", &HmacKey::new(b"Zy9Xw8Vu7Ts6Rq5Po4Nm3Lk2Ji1H"), Checks::SignatureOnly)?;
+    /// assert_eq!(v.nonce(), "66c92b11ff8a425fb8d4ccfe0ed9ed1f");
+    /// # Ok::<(), callsign_core::Error>(())
+    /// ```
+    pub const fn nonce(&self) -> &'a str {
+        self.nonce
+    }
+
+    /// `Created`, covered by the digest.
+    ///
+    /// ```
+    /// # use callsign_core::huawei::verify::{verify_x_aksk, ParsedToken};
+    /// # use callsign_core::{verify::Checks, HmacKey};
+    /// # let t = ParsedToken::parse(r#"UsernameToken Username="a1B2c3D4e5F6g7H8i9J0kLmNoPqR",PasswordDigest="b8MSGhXOdJOz3fV5TblmdBQRT1nKdbtVng0LwtKkMjk=",Nonce="66c92b11ff8a425fb8d4ccfe0ed9ed1f",Created="2024-03-01T08:15:30Z""#)?;
+    /// let v = verify_x_aksk(&t, "a1B2c3D4e5F6g7H8i9J0kLmNoPqR", &HmacKey::new(b"Zy9Xw8Vu7Ts6Rq5Po4Nm3Lk2Ji1H"), Checks::SignatureOnly)?;
+    /// assert_eq!(v.created().unix(), 1_709_280_930);
+    /// # Ok::<(), callsign_core::Error>(())
+    /// ```
+    pub const fn created(&self) -> Timestamp {
+        self.created
     }
 }
 
@@ -247,13 +341,15 @@ fn check_field(
     }
 }
 
-/// Verifies an `X-AKSK` token with the HMAC key of the `Username`'s app
-/// secret: `PasswordDigest` must be the padded Base64 of the 32-byte
-/// HMAC-SHA256 of `Nonce ‖ Created` ([`Error::Malformed`] if it is not of
-/// that form, [`Error::SignatureMismatch`] if it differs, compared in
-/// constant time). Then, with [`Checks::Fresh`] or [`Checks::FreshOnce`],
-/// `Created` must lie within the window and the (Username, Nonce) pair must
-/// not have been accepted before.
+/// Verifies an `X-AKSK` token as the application `username`, whose app
+/// secret `key` is the HMAC key of: `Username` must equal `username`
+/// exactly ([`Error::KeyMismatch`]); `PasswordDigest` must be the padded
+/// Base64 of the 32-byte HMAC-SHA256 of `Nonce ‖ Created`
+/// ([`Error::Malformed`] if it is not of that form,
+/// [`Error::SignatureMismatch`] if it differs, compared in constant time).
+/// Then, with [`Checks::Fresh`] or [`Checks::FreshOnce`], `Created` must
+/// lie within the window and the digest must not have been accepted
+/// before.
 ///
 /// ```
 /// use callsign_core::huawei::verify::{verify_x_aksk, ParsedToken};
@@ -263,26 +359,31 @@ fn check_field(
 /// let token = ParsedToken::parse(header)?;
 /// let key = HmacKey::new(b"Zy9Xw8Vu7Ts6Rq5Po4Nm3Lk2Ji1H");
 /// let an_hour_later = Freshness::default_window(1_709_280_930 + 3600);
-/// assert_eq!(verify_x_aksk(&token, &key, Checks::Fresh(an_hour_later)), Err(Error::TimestampTooOld));
-/// assert_eq!(verify_x_aksk(&token, &HmacKey::new(b"other"), Checks::SignatureOnly), Err(Error::SignatureMismatch));
+/// let app = "a1B2c3D4e5F6g7H8i9J0kLmNoPqR";
+/// assert_eq!(verify_x_aksk(&token, app, &key, Checks::Fresh(an_hour_later)), Err(Error::TimestampTooOld));
+/// assert_eq!(verify_x_aksk(&token, app, &HmacKey::new(b"other"), Checks::SignatureOnly), Err(Error::SignatureMismatch));
+/// assert_eq!(verify_x_aksk(&token, "another-app", &key, Checks::SignatureOnly), Err(Error::KeyMismatch));
 /// # Ok::<(), Error>(())
 /// ```
-pub fn verify_x_aksk(
-    token: &ParsedToken<'_>,
+pub fn verify_x_aksk<'a>(
+    token: &ParsedToken<'a>,
+    username: &str,
     key: &HmacKey,
     checks: Checks<'_>,
-) -> Result<(), Error> {
+) -> Result<VerifiedToken<'a>, Error> {
+    token.check_username(username)?;
     let received: [u8; 32] = token.digest()?;
-    let mut mac = key.start();
-    mac.update(token.nonce.as_bytes());
-    mac.update(&token.created.extended().to_array());
-    if !ct_eq(&mac.finalize(), &received) {
+    let expected = Zeroizing::new(
+        key.mac_parts(&[token.nonce.as_bytes(), &token.created.extended().to_array()]),
+    );
+    if !ct_eq(&*expected, &received) {
         return Err(Error::SignatureMismatch);
     }
-    token.after_digest(b"huawei-x-aksk", checks)
+    token.after_digest(b"huawei-x-aksk", &received, checks)
 }
 
-/// Verifies an `X-WSSE` token with the `Username`'s app secret:
+/// Verifies an `X-WSSE` token as the application `username`, with its app
+/// secret: `Username` must equal `username` exactly ([`Error::KeyMismatch`]);
 /// `PasswordDigest` must be Base64 of the lowercase hex (normative,
 /// [`DigestEncoding::Hex`], 88 characters) or of the raw bytes (legacy,
 /// [`DigestEncoding::LegacyRaw`], 44 characters) of SHA-256(`Nonce ‖
@@ -297,32 +398,43 @@ pub fn verify_x_aksk(
 /// let signed = XWsse::new("ARBRz4bAXoFgEH7o4Ew308eXc1RA", b"Mq3s8Pz1Lk5Nv7Bx2Cw9Dy4Ft6Gh", &nonce,
 ///     Timestamp::parse("2018-05-26T00:35:30Z")?)?.to_heapless()?;
 /// let token = ParsedToken::parse(&signed)?;
-/// verify_x_wsse(&token, b"Mq3s8Pz1Lk5Nv7Bx2Cw9Dy4Ft6Gh", DigestEncoding::Hex, Checks::SignatureOnly)?;
+/// let app = "ARBRz4bAXoFgEH7o4Ew308eXc1RA";
+/// verify_x_wsse(&token, app, b"Mq3s8Pz1Lk5Nv7Bx2Cw9Dy4Ft6Gh", DigestEncoding::Hex, Checks::SignatureOnly)?;
 /// assert!(matches!(
-///     verify_x_wsse(&token, b"Mq3s8Pz1Lk5Nv7Bx2Cw9Dy4Ft6Gh", DigestEncoding::LegacyRaw, Checks::SignatureOnly),
+///     verify_x_wsse(&token, app, b"Mq3s8Pz1Lk5Nv7Bx2Cw9Dy4Ft6Gh", DigestEncoding::LegacyRaw, Checks::SignatureOnly),
 ///     Err(Error::Malformed { .. })
 /// ));
 /// # Ok::<(), Error>(())
 /// ```
-pub fn verify_x_wsse(
-    token: &ParsedToken<'_>,
+pub fn verify_x_wsse<'a>(
+    token: &ParsedToken<'a>,
+    username: &str,
     app_secret: &[u8],
     encoding: DigestEncoding,
     checks: Checks<'_>,
-) -> Result<(), Error> {
+) -> Result<VerifiedToken<'a>, Error> {
+    token.check_username(username)?;
     let mut h = Sha256::new();
     h.update(token.nonce.as_bytes());
     h.update(&token.created.extended().to_array());
     h.update(app_secret);
-    let raw = h.finalize();
-    let matches = match encoding {
-        DigestEncoding::Hex => ct_eq(&encode::hex32(&raw), &token.digest::<64>()?),
-        DigestEncoding::LegacyRaw => ct_eq(&raw, &token.digest::<32>()?),
-    };
-    if !matches {
-        return Err(Error::SignatureMismatch);
+    let raw = Zeroizing::new(h.finalize());
+    match encoding {
+        DigestEncoding::Hex => {
+            let received = token.digest::<64>()?;
+            if !ct_eq(&*Zeroizing::new(encode::hex32(&raw)), &received) {
+                return Err(Error::SignatureMismatch);
+            }
+            token.after_digest(b"huawei-x-wsse", &received, checks)
+        }
+        DigestEncoding::LegacyRaw => {
+            let received = token.digest::<32>()?;
+            if !ct_eq(&*raw, &received) {
+                return Err(Error::SignatureMismatch);
+            }
+            token.after_digest(b"huawei-x-wsse-raw", &received, checks)
+        }
     }
-    token.after_digest(b"huawei-x-wsse", checks)
 }
 
 /// Checks a received `Authorization` value against the constant of the

@@ -212,14 +212,7 @@ impl<'k> CallbackVerifier<'k> {
         }
         checks.after_signature(
             || parse_x_timestamp(x_timestamp),
-            || {
-                Fingerprint::of(&[
-                    b"sinch-callback",
-                    self.scheme.word().as_bytes(),
-                    key_id.as_bytes(),
-                    &received,
-                ])
-            },
+            || Fingerprint::of_mac(b"sinch-callback", &received),
         )
     }
 }

@@ -3,6 +3,13 @@
 //! with the nonce, timestamp (Unix seconds) and algorithm (`HmacSHA256`) in
 //! their own headers.
 //!
+//! The body's end and the nonce's start are not marked in the signed data,
+//! so the verifier refuses a nonce with anything but the characters Sinch
+//! sends ([`is_nonce_char`]: no `.`) and a timestamp with anything but
+//! digits, whatever checks are asked for: otherwise a `.` inside the body
+//! could be moved into the nonce and the same signature would cover a cut
+//! body. The replay cache remembers the signature itself.
+//!
 //! The secret is used as its UTF-8 bytes, never Base64-decoded. The body
 //! must be the raw bytes received (re-serialised JSON does not verify). The
 //! body comes first in the signed data, so it can be fed in chunks.
@@ -29,6 +36,7 @@ use crate::verify::{
     ct_eq, decode_base64_exact, find_header, parse_unix_seconds, Checks, Fingerprint,
 };
 use crate::{Error, Field, HmacKey, HmacSha256, SignatureText, Sink};
+use zeroize::Zeroizing;
 
 /// Header carrying the Base64 signature.
 pub const HEADER_SIGNATURE: &str = "x-sinch-webhook-signature";
@@ -39,13 +47,56 @@ pub const HEADER_TIMESTAMP: &str = "x-sinch-webhook-signature-timestamp";
 /// Header naming the MAC algorithm.
 pub const HEADER_ALGORITHM: &str = "x-sinch-webhook-signature-algorithm";
 /// The only algorithm accepted (compared ignoring ASCII case, as Java
-/// algorithm names are).
+/// algorithm names are). A webhook without the algorithm header is taken
+/// as this algorithm, as the Node (`validateWebhookSignature`) and Python
+/// (`validate_sinch_event_signature_with_nonce`) SDKs do; any other value
+/// is refused (no downgrade).
 pub const ALGORITHM: &str = "HmacSHA256";
 
 /// Length of the Base64 signature.
 pub const SIGNATURE_LEN: usize = 44;
-/// Longest nonce accepted when signing, in bytes.
+/// Longest nonce accepted, in bytes.
 pub const NONCE_MAX_LEN: usize = 256;
+
+/// Whether `b` may appear in a webhook nonce: ASCII letters, digits, `-`
+/// and `_`. Sinch sends ULIDs (`01FJA8B4A7BM43YGWSG9GBV067` in its
+/// Conversation API docs and the Java SDK's tests) and the SDKs' own tests
+/// use UUIDs; both fit, and neither holds the `.` that separates the
+/// signed parts.
+///
+/// ```
+/// use callsign_core::sinch::webhook::is_nonce_char;
+/// assert!("01FJA8B4A7BM43YGWSG9GBV067".bytes().all(is_nonce_char));
+/// assert!("3f2a1b0c-9d8e-4f7a-b6c5-d4e3f2a1b0c9".bytes().all(is_nonce_char));
+/// assert!(!is_nonce_char(b'.'));
+/// ```
+pub const fn is_nonce_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
+}
+
+/// Checks a nonce: 1 to [`NONCE_MAX_LEN`] bytes of [`is_nonce_char`].
+fn check_nonce(nonce: &str) -> Result<(), Error> {
+    check_len(Field::Nonce, nonce.len(), 1, NONCE_MAX_LEN)?;
+    match nonce.bytes().position(|b| !is_nonce_char(b)) {
+        Some(position) => Err(Error::InvalidCharacter {
+            field: Field::Nonce,
+            position,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Checks a timestamp: 1 to [`TIMESTAMP_MAX_LEN`] digits.
+fn check_timestamp(timestamp: &str) -> Result<(), Error> {
+    check_len(Field::Timestamp, timestamp.len(), 1, TIMESTAMP_MAX_LEN)?;
+    match timestamp.bytes().position(|b| !b.is_ascii_digit()) {
+        Some(position) => Err(Error::InvalidCharacter {
+            field: Field::Timestamp,
+            position,
+        }),
+        None => Ok(()),
+    }
+}
 /// Longest timestamp accepted, in digits.
 pub const TIMESTAMP_MAX_LEN: usize = 20;
 
@@ -144,8 +195,9 @@ impl WebhookMac {
         self.mac.finalize()
     }
 
-    /// Signs, after checking the nonce (1 to [`NONCE_MAX_LEN`] visible
-    /// ASCII characters) and the timestamp (1 to 20 digits, Unix seconds).
+    /// Signs, after checking the nonce (1 to [`NONCE_MAX_LEN`] characters
+    /// of [`is_nonce_char`]) and the timestamp (1 to 20 digits, Unix
+    /// seconds).
     ///
     /// ```
     /// use callsign_core::{sinch::webhook::WebhookMac, Error, Field, HmacKey};
@@ -153,36 +205,25 @@ impl WebhookMac {
     /// assert_eq!(mac.sign("n", "17e8"), Err(Error::InvalidCharacter { field: Field::Timestamp, position: 2 }));
     /// ```
     pub fn sign(self, nonce: &str, timestamp: &str) -> Result<Signature, Error> {
-        check_len(Field::Nonce, nonce.len(), 1, NONCE_MAX_LEN)?;
-        if let Some(position) = nonce.bytes().position(|b| !b.is_ascii_graphic()) {
-            return Err(Error::InvalidCharacter {
-                field: Field::Nonce,
-                position,
-            });
-        }
-        check_len(Field::Timestamp, timestamp.len(), 1, TIMESTAMP_MAX_LEN)?;
-        if let Some(position) = timestamp.bytes().position(|b| !b.is_ascii_digit()) {
-            return Err(Error::InvalidCharacter {
-                field: Field::Timestamp,
-                position,
-            });
-        }
+        check_nonce(nonce)?;
+        check_timestamp(timestamp)?;
         Ok(Signature::base64_of(&self.finish(nonce, timestamp)))
     }
 
     /// Verifies the received headers against the body fed so far. In order:
-    /// 1. all four headers present ([`Error::MissingHeader`]), as the Java
-    ///    SDK requires;
-    /// 2. the algorithm is `HmacSHA256` in any case
-    ///    ([`Error::UnsupportedAlgorithm`]);
-    /// 3. the signature is padded Base64 of 32 bytes ([`Error::Malformed`]);
-    /// 4. the recomputed MAC is equal, compared in constant time
+    /// 1. the signature, nonce and timestamp headers present
+    ///    ([`Error::MissingHeader`]);
+    /// 2. the algorithm is `HmacSHA256` in any case, or absent (taken as
+    ///    `HmacSHA256`, as the Node and Python SDKs do; the Java SDK
+    ///    refuses it) — any other value is [`Error::UnsupportedAlgorithm`];
+    /// 3. the nonce is 1 to [`NONCE_MAX_LEN`] characters of
+    ///    [`is_nonce_char`] and the timestamp 1 to 20 digits that fit Unix
+    ///    seconds ([`Error::Malformed`]), whatever checks are asked for;
+    /// 4. the signature is padded Base64 of 32 bytes ([`Error::Malformed`]);
+    /// 5. the recomputed MAC is equal, compared in constant time
     ///    ([`Error::SignatureMismatch`]);
-    /// 5. with [`Checks::Fresh`] or [`Checks::FreshOnce`], the timestamp
-    ///    (decimal Unix seconds, else [`Error::Malformed`]) within the
-    ///    window, and the nonce not seen before.
-    ///
-    /// The nonce and timestamp are signed as received, whatever they hold.
+    /// 6. with [`Checks::Fresh`] or [`Checks::FreshOnce`], the timestamp
+    ///    within the window, and the signature not accepted before.
     ///
     /// ```
     /// use callsign_core::sinch::webhook::{WebhookHeaders, WebhookMac};
@@ -201,19 +242,32 @@ impl WebhookMac {
         let signature = headers.signature.ok_or(missing(Field::Signature))?;
         let nonce = headers.nonce.ok_or(missing(Field::Nonce))?;
         let timestamp = headers.timestamp.ok_or(missing(Field::Timestamp))?;
-        let algorithm = headers.algorithm.ok_or(missing(Field::Algorithm))?;
-        if !algorithm.eq_ignore_ascii_case(ALGORITHM) {
-            return Err(Error::UnsupportedAlgorithm);
+        if let Some(algorithm) = headers.algorithm {
+            if !algorithm.eq_ignore_ascii_case(ALGORITHM) {
+                return Err(Error::UnsupportedAlgorithm);
+            }
         }
+        check_nonce(nonce).map_err(|e| as_malformed(e, Field::Nonce))?;
+        let unix = parse_unix_seconds(timestamp)?;
         let received: [u8; 32] = decode_base64_exact(signature.as_bytes(), Field::Signature)?;
-        if !ct_eq(&self.finish(nonce, timestamp), &received) {
+        if !ct_eq(&*Zeroizing::new(self.finish(nonce, timestamp)), &received) {
             return Err(Error::SignatureMismatch);
         }
         checks.after_signature(
-            || parse_unix_seconds(timestamp),
-            || Fingerprint::of(&[b"sinch-webhook", nonce.as_bytes()]),
+            || Ok(unix),
+            || Fingerprint::of_mac(b"sinch-webhook", &received),
         )
     }
+}
+
+/// A validation error on a received value, as [`Error::Malformed`].
+fn as_malformed(e: Error, field: Field) -> Error {
+    let position = match e {
+        Error::InvalidCharacter { position, .. } => position,
+        Error::InvalidLength { max, actual, .. } => actual.min(max),
+        _ => 0,
+    };
+    Error::Malformed { field, position }
 }
 
 impl Sink for WebhookMac {
