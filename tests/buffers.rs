@@ -521,7 +521,8 @@ fn basic_validation() {
         field: Field::Secret,
         min: 0,
         max: SECRET_MAX_LEN,
-        actual: SECRET_MAX_LEN + 1,
+        // A secret's length is never reported.
+        actual: 0,
     });
     assert_eq!(
         Basic::new("user", long_secret.as_bytes()).map(|b| b.len()),
@@ -571,9 +572,9 @@ fn errors_do_not_show_secrets() {
     assert_eq!(
         displays,
         [
-            "secret: length 276 is outside 0..=256 bytes",
+            "secret: length is outside 0..=256 bytes",
             "user: invalid character at byte 2",
-            "secret: length 276 is outside 0..=256 bytes",
+            "secret: length is outside 0..=256 bytes",
             "app key: invalid character at byte 3",
             "app key: length 0 is outside 1..=128 bytes",
             "app key: invalid character at byte 1",

@@ -495,7 +495,20 @@ fn verifiers_refuse_replays_within_the_window_only() {
     // Mailgun tokens and Sinch callback signatures are remembered the same way.
     let key = HmacKey::new(b"k");
     let sig = mailgun::sign(&key, "1700000000", "tok").expect("sign");
-    let w = Freshness::new(1_700_000_000, mailgun::DEFAULT_MAX_AGE_SECS);
+    // A window wider than the cache's is refused: its entries would expire
+    // while the request is still fresh.
+    let wide = Freshness::new(1_700_000_000, mailgun::DEFAULT_MAX_AGE_SECS);
+    assert_eq!(
+        mailgun::verify(
+            &key,
+            "1700000000",
+            "tok",
+            sig.as_str(),
+            Checks::FreshOnce(wide, &mut cache)
+        ),
+        Err(Error::ReplayWindowTooWide)
+    );
+    let w = Freshness::default_window(1_700_000_000);
     assert_eq!(
         mailgun::verify(
             &key,

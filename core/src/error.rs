@@ -103,7 +103,8 @@ pub enum Error {
         /// The exact number of bytes the output needs.
         needed: usize,
     },
-    /// An input is shorter or longer than allowed.
+    /// An input is shorter or longer than allowed. For [`Field::Secret`],
+    /// `actual` is 0: no error reveals anything of a secret.
     InvalidLength {
         /// The input concerned.
         field: Field,
@@ -172,7 +173,9 @@ pub enum Error {
         /// The header concerned.
         field: Field,
     },
-    /// A secret (or other input) is not valid standard Base64.
+    /// A secret (or other input) is not valid standard Base64. For
+    /// [`Field::Secret`], `position` is 0: no error reveals anything of a
+    /// secret.
     InvalidBase64 {
         /// The input concerned.
         field: Field,
@@ -207,6 +210,16 @@ impl fmt::Display for Error {
             Error::BufferTooSmall { needed } => {
                 write!(f, "output buffer too small: {needed} bytes needed")
             }
+            Error::InvalidLength {
+                field: Field::Secret,
+                min,
+                max,
+                ..
+            } => write!(f, "secret: length is outside {min}..={max} bytes"),
+            Error::InvalidBase64 {
+                field: Field::Secret,
+                ..
+            } => f.write_str("secret: not valid Base64"),
             Error::InvalidLength {
                 field,
                 min,
@@ -275,14 +288,15 @@ impl fmt::Display for Error {
 
 impl core::error::Error for Error {}
 
-/// Checks `len` against `min..=max` for `field`.
+/// Checks `len` against `min..=max` for `field`. For [`Field::Secret`],
+/// `actual` is reported as 0: an error never reveals a secret's length.
 pub(crate) fn check_len(field: Field, len: usize, min: usize, max: usize) -> Result<(), Error> {
     if len < min || len > max {
         Err(Error::InvalidLength {
             field,
             min,
             max,
-            actual: len,
+            actual: if field == Field::Secret { 0 } else { len },
         })
     } else {
         Ok(())

@@ -26,7 +26,7 @@
 //!
 //! let key = HmacKey::new(b"signing-key");
 //! let sig = mailgun::sign(&key, "1700000000", "token-0001")?;
-//! let mut seen = ReplayCache::<64>::new();
+//! let mut seen = ReplayCache::<64>::new(mailgun::DEFAULT_MAX_AGE_SECS);
 //! let now = 1_700_000_030;
 //! let fresh = Freshness::new(now, mailgun::DEFAULT_MAX_AGE_SECS);
 //! mailgun::verify(&key, "1700000000", "token-0001", sig.as_str(), Checks::FreshOnce(fresh, &mut seen))?;
@@ -538,7 +538,7 @@ impl ReplayGuard for ReplaySlots<'_> {
 ///
 /// ```
 /// use callsign_core::verify::{Checks, Freshness, ReplayCache};
-/// let mut cache = ReplayCache::<8>::new();
+/// let mut cache = ReplayCache::<8>::default();
 /// let _signature_only = Checks::SignatureOnly;
 /// let _fresh = Checks::Fresh(Freshness::default_window(1_700_000_000));
 /// let _fresh_once = Checks::FreshOnce(Freshness::default_window(1_700_000_000), &mut cache);

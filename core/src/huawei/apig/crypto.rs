@@ -127,7 +127,7 @@ impl Key {
                     field: crate::Field::Secret,
                     min: 0,
                     max: super::SECRET_MAX_LEN,
-                    actual: secret.len(),
+                    actual: 0,
                 }),
             #[cfg(feature = "v11")]
             Algorithm::V11HmacSha256 { .. } => {
