@@ -16,8 +16,12 @@
  * and a length above PTRDIFF_MAX is CALLSIGN_INVALID_ARGUMENT (any
  * function taking an input may return these two).
  * Text inputs must be UTF-8. Secrets are bytes and may contain NUL.
- * There is no global state: every function is thread-safe, and a
- * callsign_hmac_key may be shared read-only between threads.
+ * There is no global state: calls that share no caller storage may run on
+ * any threads at once. A call modifies the storage it is given to write
+ * (a context in _update/_final, a replay cache in a _verify, any storage
+ * in _init/_wipe): calls sharing such storage must be serialised by the
+ * caller. An initialised callsign_hmac_key is only read by the functions
+ * that take it as const, so it may be shared between threads.
  */
 
 #ifndef CALLSIGN_H

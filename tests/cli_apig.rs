@@ -184,7 +184,10 @@ fn every_scheme_3_vector_through_the_binary() {
             assert!(o.stdout.is_empty(), "{id}");
             let err = stderr(&o);
             assert_eq!(err.lines().count(), 1, "{id}: {err:?}");
-            assert!(err.contains("CALLSIGN_SECRET: length is outside 1..=1024 bytes"), "{id}: {err:?}");
+            assert!(
+                err.contains("CALLSIGN_SECRET: length is outside 1..=1024 bytes"),
+                "{id}: {err:?}"
+            );
             continue;
         }
         assert!(o.status.success(), "{id}: {}", stderr(&o));
@@ -338,7 +341,11 @@ fn assert_usage_error(extra: &[&str], env: &[(&str, &str)], needle: &str) {
 fn bad_input_is_one_line_naming_the_field() {
     let sk = [("CALLSIGN_SECRET", "SK")];
     assert_usage_error(&[], &[], "CALLSIGN_SECRET");
-    assert_usage_error(&[], &[("CALLSIGN_SECRET", "")], "CALLSIGN_SECRET: length is outside 1..=1024 bytes");
+    assert_usage_error(
+        &[],
+        &[("CALLSIGN_SECRET", "")],
+        "CALLSIGN_SECRET: length is outside 1..=1024 bytes",
+    );
     assert_usage_error(
         &["--header", "X-A: 1", "--header", "NoColonSecret"],
         &sk,

@@ -79,6 +79,10 @@ fn compress_blocks(state: &mut [u32; 8], mut data: &[u8]) {
             _ => break,
         }
     }
+    // The blocks may be a long secret being hashed into an HMAC key.
+    for block in batch.iter_mut() {
+        block.as_mut_slice().zeroize();
+    }
 }
 
 /// The big-endian bytes of a chaining state: a digest. Fixed-size arrays,

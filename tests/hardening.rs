@@ -1,0 +1,261 @@
+//! Regressions of the verification review: each case here was accepted
+//! (or panicked, or said too much) before the verifiers were hardened.
+
+use callsign_core::huawei::sms::{DigestEncoding, XWsse};
+use callsign_core::huawei::verify::{verify_x_aksk, verify_x_wsse, ParsedToken};
+use callsign_core::huawei::voice::XAksk;
+use callsign_core::sinch::webhook::{self, WebhookHeaders};
+use callsign_core::verify::{parse_unix_seconds, Checks, Freshness, ReplayCache};
+use callsign_core::{mailgun, Error, Field, HmacKey, Nonce, Timestamp};
+use rand_core::{CryptoRng, RngCore};
+
+const CREATED: u64 = 1_709_280_930;
+
+fn fresh(now: u64) -> Freshness {
+    Freshness::default_window(now)
+}
+
+/// The same header with `Username` replaced (any text: the digest does not
+/// cover it).
+fn with_username(header: &str, from: &str, to: &str) -> String {
+    header.replacen(
+        &format!("Username=\"{from}\""),
+        &format!("Username=\"{to}\""),
+        1,
+    )
+}
+
+#[test]
+fn x_aksk_replayed_under_another_username_is_a_replay() {
+    let key = HmacKey::new(b"Zy9Xw8Vu7Ts6Rq5Po4Nm3Lk2Ji1H");
+    let nonce = Nonce::new("66c92b11ff8a425fb8d4ccfe0ed9ed1f").expect("nonce");
+    let created = Timestamp::from_unix(CREATED).expect("time");
+    let header = XAksk::new("appkey", &key, &nonce, created)
+        .and_then(|x| x.to_heapless())
+        .expect("sign")
+        .to_string();
+    let mut seen = ReplayCache::<8>::default();
+    let token = ParsedToken::parse(&header).expect("parse");
+    let first = verify_x_aksk(
+        &token,
+        "appkey",
+        &key,
+        Checks::FreshOnce(fresh(CREATED), &mut seen),
+    );
+    assert_eq!(first.map(|v| v.username()), Ok("appkey"));
+    // A gateway whose key does not depend on the exact Username bytes (a
+    // case-insensitive lookup, say) is given the altered name: still the
+    // same request.
+    for other in ["APPKEY", "AppKey"] {
+        let replayed = with_username(&header, "appkey", other);
+        let token = ParsedToken::parse(&replayed).expect("parse");
+        assert_eq!(
+            verify_x_aksk(
+                &token,
+                other,
+                &key,
+                Checks::FreshOnce(fresh(CREATED + 1), &mut seen)
+            ),
+            Err(Error::Replay),
+            "{other}"
+        );
+        // And a verifier told which application it checks refuses the name.
+        assert_eq!(
+            verify_x_aksk(&token, "appkey", &key, Checks::SignatureOnly),
+            Err(Error::KeyMismatch)
+        );
+    }
+    assert_eq!(seen.live(CREATED + 1), 1);
+}
+
+#[test]
+fn x_wsse_replayed_under_another_username_is_a_replay() {
+    let nonce = Nonce::new("ac1c911c4792492687f8f6b2264a491e").expect("nonce");
+    let created = Timestamp::from_unix(CREATED).expect("time");
+    let header = XWsse::new("appkey", b"secret", &nonce, created)
+        .and_then(|x| x.to_heapless())
+        .expect("sign")
+        .to_string();
+    let mut seen = ReplayCache::<8>::default();
+    let token = ParsedToken::parse(&header).expect("parse");
+    let checks = Checks::FreshOnce(fresh(CREATED), &mut seen);
+    assert!(verify_x_wsse(&token, "appkey", b"secret", DigestEncoding::Hex, checks).is_ok());
+    let replayed = with_username(&header, "appkey", "someone-else");
+    let token = ParsedToken::parse(&replayed).expect("parse");
+    let checks = Checks::FreshOnce(fresh(CREATED), &mut seen);
+    assert_eq!(
+        verify_x_wsse(
+            &token,
+            "someone-else",
+            b"secret",
+            DigestEncoding::Hex,
+            checks
+        ),
+        Err(Error::Replay)
+    );
+}
+
+#[test]
+fn sinch_webhook_body_and_nonce_boundary_cannot_move() {
+    let key = HmacKey::new(b"webhook-secret");
+    // A body with many dots: each could have become the separator.
+    let body = "pay 12.50 EUR to a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z";
+    let (nonce, timestamp) = ("01FJA8B4A7BM43YGWSG9GBV067", "1700000000");
+    let sig = webhook::sign(&key, body.as_bytes(), nonce, timestamp).expect("sign");
+    let mut seen = ReplayCache::<64>::default();
+    let verify = |body: &str, nonce: &str, seen: &mut ReplayCache<64>| {
+        let headers = WebhookHeaders {
+            signature: Some(sig.as_str()),
+            nonce: Some(nonce),
+            timestamp: Some(timestamp),
+            algorithm: Some("HmacSHA256"),
+        };
+        let checks = Checks::FreshOnce(fresh(1_700_000_000), seen);
+        webhook::verify(&key, &headers, body.as_bytes(), checks)
+    };
+    assert_eq!(verify(body, nonce, &mut seen), Ok(()));
+    let mut variants = 0;
+    for (at, _) in body.match_indices('.') {
+        let (head, tail) = body.split_at(at);
+        let moved = format!("{}.{nonce}", &tail[1..]);
+        assert!(
+            matches!(
+                verify(head, &moved, &mut seen),
+                Err(Error::Malformed {
+                    field: Field::Nonce,
+                    ..
+                })
+            ),
+            "cut at {at}"
+        );
+        // Not in any mode either.
+        let headers = WebhookHeaders {
+            signature: Some(sig.as_str()),
+            nonce: Some(&moved),
+            timestamp: Some(timestamp),
+            algorithm: None,
+        };
+        assert!(webhook::verify(&key, &headers, head.as_bytes(), Checks::SignatureOnly).is_err());
+        variants += 1;
+    }
+    assert!(variants > 25);
+    // The cache holds the one genuine request and has room for the next.
+    assert_eq!(seen.live(1_700_000_000), 1);
+    // A timestamp that is not digits is refused without a window too.
+    let headers = WebhookHeaders {
+        signature: Some(sig.as_str()),
+        nonce: Some(nonce),
+        timestamp: Some("1700000000 "),
+        algorithm: None,
+    };
+    assert!(matches!(
+        webhook::verify(&key, &headers, body.as_bytes(), Checks::SignatureOnly),
+        Err(Error::Malformed {
+            field: Field::Timestamp,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn a_wider_window_than_the_cache_is_refused() {
+    let key = HmacKey::new(b"k");
+    let sig = mailgun::sign(&key, "1700000000", "token").expect("sign");
+    let mut seen = ReplayCache::<4>::new(60);
+    let narrow = Freshness::new(1_700_000_000, 60);
+    let checks = Checks::FreshOnce(narrow, &mut seen);
+    assert_eq!(
+        mailgun::verify(&key, "1700000000", "token", sig.as_str(), checks),
+        Ok(())
+    );
+    // 100 s later, a call with +-900 s would have accepted it again.
+    let wide = Freshness::new(1_700_000_100, 900);
+    let checks = Checks::FreshOnce(wide, &mut seen);
+    assert_eq!(
+        mailgun::verify(&key, "1700000000", "token", sig.as_str(), checks),
+        Err(Error::ReplayWindowTooWide)
+    );
+}
+
+#[test]
+fn mailgun_verify_refuses_the_tokens_sign_refuses() {
+    let key = HmacKey::new(b"k");
+    let long = "t".repeat(mailgun::TOKEN_MAX_LEN + 1);
+    for token in ["", long.as_str(), "a b"] {
+        assert!(mailgun::sign(&key, "1700000000", token).is_err());
+        assert!(
+            matches!(
+                mailgun::verify(
+                    &key,
+                    "1700000000",
+                    token,
+                    &"0".repeat(64),
+                    Checks::SignatureOnly
+                ),
+                Err(Error::Malformed {
+                    field: Field::Token,
+                    ..
+                })
+            ),
+            "{token:?}"
+        );
+    }
+}
+
+#[test]
+fn unix_seconds_are_at_most_20_digits() {
+    assert_eq!(
+        parse_unix_seconds("00000000001700000000"),
+        Ok(1_700_000_000)
+    );
+    assert_eq!(
+        parse_unix_seconds("000000000001700000000"),
+        Err(Error::Malformed {
+            field: Field::Timestamp,
+            position: 20
+        })
+    );
+}
+
+/// An OS generator that cannot be read.
+struct BrokenRng;
+
+impl RngCore for BrokenRng {
+    fn next_u32(&mut self) -> u32 {
+        unreachable!("the nonce asks with try_fill_bytes")
+    }
+    fn next_u64(&mut self) -> u64 {
+        unreachable!("the nonce asks with try_fill_bytes")
+    }
+    fn fill_bytes(&mut self, _: &mut [u8]) {
+        panic!("fill_bytes panics on failure, as OsRng's does");
+    }
+    fn try_fill_bytes(&mut self, _: &mut [u8]) -> Result<(), rand_core::Error> {
+        Err(rand_core::Error::from(
+            core::num::NonZeroU32::new(rand_core::Error::CUSTOM_START).expect("non-zero"),
+        ))
+    }
+}
+
+impl CryptoRng for BrokenRng {}
+
+#[test]
+fn a_failing_random_generator_is_an_error_not_a_panic() {
+    assert_eq!(Nonce::generate(&mut BrokenRng), Err(Error::RandomFailed));
+}
+
+#[test]
+fn errors_about_secrets_say_nothing_of_them() {
+    use callsign_core::sinch::application::signing_key;
+    for secret in [&b"JViE5vDor0Sw3WllZka15Q="[..], b"app-secret", b"A"] {
+        let e = signing_key(secret).map(|_| ()).expect_err("invalid");
+        assert_eq!(
+            e,
+            Error::InvalidBase64 {
+                field: Field::Secret,
+                position: 0
+            }
+        );
+        assert_eq!(e.to_string(), "secret: not valid Base64");
+    }
+}
