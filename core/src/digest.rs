@@ -70,7 +70,7 @@ fn compress_blocks(state: &mut [u32; 8], mut data: &[u8]) {
             let Some((block, rest)) = data.split_first_chunk::<BLOCK>() else {
                 break;
             };
-            *slot = GenericArray::from(*block);
+            crate::out::copy_exact(slot.as_mut_slice(), block);
             data = rest;
             n = n.saturating_add(1);
         }
@@ -85,13 +85,18 @@ fn compress_blocks(state: &mut [u32; 8], mut data: &[u8]) {
     }
 }
 
-/// The big-endian bytes of a chaining state: a digest. Fixed-size arrays,
-/// not `chunks_exact_mut`, for the same reason as in `compress_blocks`.
-fn state_bytes(state: &[u32; 8]) -> [u8; SHA256_LEN] {
-    let words = state.map(u32::to_be_bytes);
-    let mut out = [0u8; SHA256_LEN];
-    crate::out::copy_exact(&mut out, words.as_flattened());
-    out
+/// Writes the big-endian bytes of a chaining state, a digest, into `out`
+/// with no other copy. `split_first_chunk_mut`, not `chunks_exact_mut`, for
+/// the same reason as in `compress_blocks`.
+fn state_bytes_into(state: &[u32; 8], out: &mut [u8; SHA256_LEN]) {
+    let mut rest: &mut [u8] = out;
+    for word in state {
+        let Some((dst, tail)) = core::mem::take(&mut rest).split_first_chunk_mut::<4>() else {
+            break;
+        };
+        *dst = word.to_be_bytes();
+        rest = tail;
+    }
 }
 
 /// The SHA-256 engine: chaining state, a partial block and a block count.
@@ -149,6 +154,13 @@ impl Engine {
 
     /// Pads, compresses the last block(s) and returns the digest.
     fn finish(&mut self) -> [u8; SHA256_LEN] {
+        let mut digest = [0u8; SHA256_LEN];
+        self.finish_into(&mut digest);
+        digest
+    }
+
+    /// Pads, compresses the last block(s) and writes the digest into `out`.
+    fn finish_into(&mut self, out: &mut [u8; SHA256_LEN]) {
         // Message length in bits, modulo 2^64 as FIPS 180-4 defines it.
         let bits = self
             .blocks
@@ -169,7 +181,7 @@ impl Engine {
             crate::out::copy_exact(len, &bits.to_be_bytes());
         }
         compress(&mut self.state, &self.buf);
-        state_bytes(&self.state)
+        state_bytes_into(&self.state, out);
     }
 }
 
@@ -232,6 +244,20 @@ impl Sha256 {
     pub fn finalize(mut self) -> [u8; SHA256_LEN] {
         self.engine.finish()
     }
+
+    /// The 32-byte digest, written into `out` with no other copy (for a
+    /// digest that must be wiped after use).
+    ///
+    /// ```
+    /// let mut h = callsign_core::Sha256::new();
+    /// h.update(b"abc");
+    /// let mut d = [0u8; 32];
+    /// h.finalize_into(&mut d);
+    /// assert_eq!(d, callsign_core::sha256(b"abc"));
+    /// ```
+    pub fn finalize_into(mut self, out: &mut [u8; SHA256_LEN]) {
+        self.engine.finish_into(out);
+    }
 }
 
 impl Drop for Sha256 {
@@ -268,7 +294,9 @@ impl core::fmt::Debug for Sha256 {
 pub fn sha256(data: &[u8]) -> [u8; SHA256_LEN] {
     let mut h = Sha256::new();
     h.update(data);
-    h.finalize()
+    // Finished in place, not moved into `finalize`: the buffer, which may
+    // hold the end of a secret, is wiped where it is when `h` drops.
+    h.engine.finish()
 }
 
 /// An HMAC-SHA256 key with its inner and outer states computed once.
@@ -300,6 +328,41 @@ impl HmacKey {
     /// # let _ = key;
     /// ```
     pub fn new(secret: &[u8]) -> Self {
+        let mut key = Self::zeroed();
+        key.rekey(secret);
+        key
+    }
+
+    /// A key whose states are all zero, to receive its secret in place
+    /// with [`HmacKey::rekey`]: for a key that must be computed where it
+    /// will live (a moved key leaves a copy of its states behind). A MAC
+    /// computed before `rekey` is not the HMAC of any key.
+    ///
+    /// ```
+    /// use callsign_core::HmacKey;
+    /// let mut key = HmacKey::zeroed();
+    /// key.rekey(b"key");
+    /// assert_eq!(key.mac(b"m"), HmacKey::new(b"key").mac(b"m"));
+    /// ```
+    pub const fn zeroed() -> Self {
+        HmacKey {
+            inner: [0; 8],
+            outer: [0; 8],
+        }
+    }
+
+    /// Replaces the keyed states with those of `secret`, computed where
+    /// the key lives: no copy of them is left elsewhere (what C storage
+    /// initialised by `callsign_hmac_key_init` relies on). The padded key
+    /// block is wiped.
+    ///
+    /// ```
+    /// use callsign_core::HmacKey;
+    /// let mut key = HmacKey::new(b"old");
+    /// key.rekey(b"key");
+    /// assert_eq!(key.mac(b"m"), HmacKey::new(b"key").mac(b"m"));
+    /// ```
+    pub fn rekey(&mut self, secret: &[u8]) {
         let mut block = [0u8; BLOCK];
         if secret.len() > BLOCK {
             let mut hashed = sha256(secret);
@@ -313,15 +376,14 @@ impl HmacKey {
         for b in block.iter_mut() {
             *b ^= 0x36;
         }
-        let mut inner = IV;
-        compress(&mut inner, &block);
+        self.inner = IV;
+        compress(&mut self.inner, &block);
         for b in block.iter_mut() {
             *b ^= 0x36 ^ 0x5c;
         }
-        let mut outer = IV;
-        compress(&mut outer, &block);
+        self.outer = IV;
+        compress(&mut self.outer, &block);
         block.zeroize();
-        HmacKey { inner, outer }
     }
 
     /// Starts a streaming HMAC of a message fed in chunks.
@@ -364,19 +426,36 @@ impl HmacKey {
     ///            key.mac(b"nonce2024-03-01T08:15:30Z"));
     /// ```
     pub fn mac_parts(&self, parts: &[&[u8]]) -> [u8; SHA256_LEN] {
+        let mut tag = [0u8; SHA256_LEN];
+        self.mac_parts_into(parts, &mut tag);
+        tag
+    }
+
+    /// As [`HmacKey::mac_parts`], writing the tag into `out` with no other
+    /// copy: for a verifier's expected tag, which must be wiped after the
+    /// comparison (it would authenticate what it covers).
+    ///
+    /// ```
+    /// use zeroize::Zeroizing;
+    /// let key = callsign_core::HmacKey::new(b"k");
+    /// let mut expected = Zeroizing::new([0u8; 32]);
+    /// key.mac_parts_into(&[b"nonce", b"2024-03-01T08:15:30Z"], &mut expected);
+    /// assert_eq!(*expected, key.mac(b"nonce2024-03-01T08:15:30Z"));
+    /// ```
+    pub fn mac_parts_into(&self, parts: &[&[u8]], out: &mut [u8; SHA256_LEN]) {
         let total = parts.iter().fold(0usize, |n, p| n.saturating_add(p.len()));
         if total <= SHORT_MAX {
-            return self.mac_short(parts, total);
+            return self.mac_short(parts, total, out);
         }
         let mut m = self.start();
         for part in parts {
             m.update(part);
         }
-        m.finalize()
+        m.finalize_into(out);
     }
 
     /// The two-compression HMAC of a message of `total <= 55` bytes.
-    fn mac_short(&self, parts: &[&[u8]], total: usize) -> [u8; SHA256_LEN] {
+    fn mac_short(&self, parts: &[&[u8]], total: usize, out: &mut [u8; SHA256_LEN]) {
         let mut block = [0u8; BLOCK];
         let mut pos = 0usize;
         for part in parts {
@@ -393,16 +472,15 @@ impl HmacKey {
 
         let mut outer_block = [0u8; BLOCK];
         if let Some((hash, _)) = outer_block.split_first_chunk_mut::<SHA256_LEN>() {
-            *hash = state_bytes(&inner);
+            state_bytes_into(&inner, hash);
         }
         pad_block(&mut outer_block, SHA256_LEN, BLOCK + SHA256_LEN);
         let mut outer = self.outer;
         compress(&mut outer, &outer_block);
         inner.zeroize();
 
-        let tag = state_bytes(&outer);
+        state_bytes_into(&outer, out);
         outer.zeroize();
-        tag
     }
 }
 
@@ -450,6 +528,27 @@ pub struct HmacSha256 {
 }
 
 impl HmacSha256 {
+    /// Starts over under `key`, in place: the states are copied from the
+    /// key straight into this MAC, leaving no other copy (what C contexts
+    /// initialised by `callsign_hmac_sha256_init` rely on).
+    ///
+    /// ```
+    /// use callsign_core::HmacKey;
+    /// let (a, b) = (HmacKey::new(b"a"), HmacKey::new(b"b"));
+    /// let mut m = a.start();
+    /// m.update(b"x");
+    /// m.restart(&b);
+    /// m.update(b"y");
+    /// assert_eq!(m.finalize(), b.mac(b"y"));
+    /// ```
+    pub fn restart(&mut self, key: &HmacKey) {
+        self.inner.state = key.inner;
+        self.inner.buf.zeroize();
+        self.inner.fill = 0;
+        self.inner.blocks = 1;
+        self.outer = key.outer;
+    }
+
     /// Feeds `data` to the MAC.
     ///
     /// ```
@@ -467,11 +566,29 @@ impl HmacSha256 {
     /// let tag = callsign_core::HmacKey::new(b"k").start().finalize();
     /// assert_eq!(tag.len(), 32);
     /// ```
-    pub fn finalize(mut self) -> [u8; SHA256_LEN] {
+    pub fn finalize(self) -> [u8; SHA256_LEN] {
+        let mut tag = [0u8; SHA256_LEN];
+        self.finalize_into(&mut tag);
+        tag
+    }
+
+    /// The 32-byte tag, written into `out` with no other copy (for a
+    /// verifier's expected tag, which must be wiped after use).
+    ///
+    /// ```
+    /// use zeroize::Zeroizing;
+    /// let key = callsign_core::HmacKey::new(b"k");
+    /// let mut m = key.start();
+    /// m.update(b"message");
+    /// let mut expected = Zeroizing::new([0u8; 32]);
+    /// m.finalize_into(&mut expected);
+    /// assert_eq!(*expected, key.mac(b"message"));
+    /// ```
+    pub fn finalize_into(mut self, out: &mut [u8; SHA256_LEN]) {
         let inner_hash = self.inner.finish();
         let mut outer = Engine::at(self.outer, 1);
         outer.update(&inner_hash);
-        outer.finish()
+        outer.finish_into(out);
     }
 }
 

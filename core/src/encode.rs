@@ -302,13 +302,28 @@ pub fn hex<S: Sink + ?Sized>(data: &[u8], sink: &mut S) {
 /// assert_eq!(&h[..4], b"0f0f");
 /// ```
 pub fn hex32(data: &[u8; 32]) -> [u8; 64] {
-    let mut pairs = [[0u8; 2]; 32];
-    for (pair, b) in pairs.iter_mut().zip(data) {
-        *pair = [hex_digit(b >> 4), hex_digit(*b)];
-    }
     let mut text = [0u8; 64];
-    crate::out::copy_exact(&mut text, pairs.as_flattened());
+    hex32_into(data, &mut text);
     text
+}
+
+/// Lowercase hex of 32 bytes, written into `text` with no other copy (for
+/// a digest that must be wiped after use).
+///
+/// ```
+/// let mut text = [0u8; 64];
+/// callsign_core::encode::hex32_into(&[0xab; 32], &mut text);
+/// assert_eq!(&text[..4], b"abab");
+/// ```
+pub fn hex32_into(data: &[u8; 32], text: &mut [u8; 64]) {
+    let mut rest: &mut [u8] = text;
+    for b in data {
+        let Some((pair, tail)) = core::mem::take(&mut rest).split_first_chunk_mut::<2>() else {
+            break;
+        };
+        *pair = [hex_digit(b >> 4), hex_digit(*b)];
+        rest = tail;
+    }
 }
 
 /// Whether `b` is an RFC 3986 "unreserved" character (`A–Z a–z 0–9 - . _ ~`).

@@ -23,9 +23,10 @@
 //! ```
 
 use crate::error::check_len;
-use crate::verify::{ct_eq, decode_hex_lower_exact, parse_unix_seconds, Checks, Fingerprint};
+use crate::verify::{
+    ct_eq_then_wipe, decode_hex_lower_exact, parse_unix_seconds, Checks, Fingerprint,
+};
 use crate::{Error, Field, HmacKey, SignatureText};
-use zeroize::Zeroizing;
 
 /// The Python SDK's default tolerance (`max_age_seconds`): 900 s.
 pub const DEFAULT_MAX_AGE_SECS: u64 = 900;
@@ -39,11 +40,9 @@ pub const TOKEN_MAX_LEN: usize = 256;
 /// A Mailgun webhook signature: 64 lowercase hex characters.
 pub type Signature = SignatureText<SIGNATURE_LEN>;
 
-fn mac(key: &HmacKey, timestamp: &str, token: &str) -> [u8; 32] {
-    let mut m = key.start();
-    m.update(timestamp.as_bytes());
-    m.update(token.as_bytes());
-    m.finalize()
+/// The MAC of timestamp ‖ token, into `out`.
+fn mac_into(key: &HmacKey, timestamp: &str, token: &str, out: &mut [u8; 32]) {
+    key.mac_parts_into(&[timestamp.as_bytes(), token.as_bytes()], out);
 }
 
 /// Signs `timestamp` (1 to 20 digits, Unix seconds) and `token` (1 to
@@ -67,7 +66,9 @@ pub fn sign(key: &HmacKey, timestamp: &str, token: &str) -> Result<Signature, Er
         });
     }
     check_token(token)?;
-    Ok(Signature::hex_of(&mac(key, timestamp, token)))
+    let mut mac = [0u8; 32];
+    mac_into(key, timestamp, token, &mut mac);
+    Ok(Signature::hex_of(&mac))
 }
 
 /// Checks a token: 1 to [`TOKEN_MAX_LEN`] visible ASCII characters.
@@ -116,7 +117,9 @@ pub fn verify(
         },
     })?;
     let received: [u8; 32] = decode_hex_lower_exact(signature.as_bytes(), Field::Signature)?;
-    if !ct_eq(&*Zeroizing::new(mac(key, timestamp, token)), &received) {
+    let mut expected = [0u8; 32];
+    mac_into(key, timestamp, token, &mut expected);
+    if !ct_eq_then_wipe(&mut expected, &received) {
         return Err(Error::SignatureMismatch);
     }
     checks.after_signature(|| Ok(unix), || Fingerprint::of_mac(b"mailgun", &received))

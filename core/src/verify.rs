@@ -39,6 +39,7 @@
 
 use base64ct::Encoding;
 use subtle::ConstantTimeEq;
+use zeroize::Zeroize;
 
 use crate::{Error, Field, Sha256};
 
@@ -59,6 +60,24 @@ pub const DEFAULT_MAX_SKEW_SECS: u64 = 300;
 /// ```
 pub fn ct_eq(a: &[u8], b: &[u8]) -> bool {
     bool::from(a.ct_eq(b))
+}
+
+/// Whether the `expected` MAC a verifier computed equals the `received`
+/// one, in constant time as [`ct_eq`]; then wipes `expected`, which would
+/// authenticate what it covers. Kept out of line so that `expected` is
+/// compared and wiped where it lives, not in a copy the optimiser made.
+///
+/// ```
+/// use callsign_core::verify::ct_eq_then_wipe;
+/// let mut expected = [7u8; 32];
+/// assert!(ct_eq_then_wipe(&mut expected, &[7u8; 32]));
+/// assert_eq!(expected, [0u8; 32]);
+/// ```
+#[inline(never)]
+pub fn ct_eq_then_wipe(expected: &mut [u8], received: &[u8]) -> bool {
+    let equal = ct_eq(expected, received);
+    expected.zeroize();
+    equal
 }
 
 /// The receiver's clock and how far a signed timestamp may be from it.

@@ -44,8 +44,11 @@ pub unsafe extern "C" fn callsign_hmac_key_init(
 ) -> u32 {
     // SAFETY: forwarded contract.
     let key = try_status!(unsafe { bytes(key, key_len) });
+    // The states are computed in the caller's storage, not moved there: no
+    // copy of them is left on the stack.
     // SAFETY: forwarded contract.
-    unsafe { put(storage, HmacKey::new(key)) }
+    try_status!(unsafe { put_then(storage, HmacKey::zeroed(), |k| k.rekey(key)) });
+    CALLSIGN_OK
 }
 
 /// Wipes a key: its states are overwritten with zeros. NULL is a no-op.
@@ -80,7 +83,9 @@ pub unsafe extern "C" fn callsign_hmac_sha256(
     if out.is_null() {
         return CALLSIGN_NULL_ARGUMENT;
     }
-    let tag = HmacKey::new(key).mac(msg);
+    let mut hk = HmacKey::zeroed();
+    hk.rekey(key);
+    let tag = hk.mac(msg);
     // SAFETY: out is non-NULL and points to 32 writable bytes by contract.
     unsafe { put32(out, &tag) };
     CALLSIGN_OK
@@ -136,7 +141,9 @@ unsafe fn hmac_text(
     let key = try_status!(unsafe { bytes(key, key_len) });
     // SAFETY: forwarded contract.
     let msg = try_status!(unsafe { bytes(msg, msg_len) });
-    let tag = HmacKey::new(key).mac(msg);
+    let mut hk = HmacKey::zeroed();
+    hk.rekey(key);
+    let tag = hk.mac(msg);
     // SAFETY: forwarded contract.
     unsafe { write_digest(&tag, form, out, out_cap, out_len) }
 }
@@ -205,9 +212,13 @@ pub unsafe extern "C" fn callsign_hmac_sha256_init(
     key_len: usize,
 ) -> u32 {
     // SAFETY: forwarded contract.
-    let key = try_status!(unsafe { bytes(key, key_len) });
+    let secret = try_status!(unsafe { bytes(key, key_len) });
+    // Computed in place: a moved key would leave its states behind.
+    let mut key = HmacKey::zeroed();
+    key.rekey(secret);
     // SAFETY: forwarded contract.
-    unsafe { put(ctx, HmacKey::new(key).start()) }
+    try_status!(unsafe { put_then(ctx, HmacKey::zeroed().start(), |m| m.restart(&key)) });
+    CALLSIGN_OK
 }
 
 /// Starts a streaming HMAC-SHA256 under a precomputed key (no key hashing:
@@ -226,7 +237,8 @@ pub unsafe extern "C" fn callsign_hmac_sha256_init_with_key(
     // SAFETY: forwarded contract.
     let key = try_status!(unsafe { get::<HmacKey>(key) });
     // SAFETY: forwarded contract.
-    unsafe { put(ctx, key.start()) }
+    try_status!(unsafe { put_then(ctx, HmacKey::zeroed().start(), |m| m.restart(key)) });
+    CALLSIGN_OK
 }
 
 /// Feeds `data[0..len]` to a streaming HMAC-SHA256.

@@ -145,7 +145,9 @@ pub unsafe extern "C" fn callsign_huawei_voice_x_aksk(
     // SAFETY: forwarded contract.
     let nonce = try_status!(unsafe { nonce(nonce_ptr, nonce_len) });
     let created = try_status!(timestamp(created_unix));
-    let key = HmacKey::new(secret);
+    // Computed in place: a moved key would leave its states behind.
+    let mut key = HmacKey::zeroed();
+    key.rekey(secret);
     // SAFETY: forwarded contract.
     unsafe { x_aksk(&key, app_key, &nonce, created, out, out_cap, out_len) }
 }

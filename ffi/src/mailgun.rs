@@ -50,7 +50,9 @@ pub unsafe extern "C" fn callsign_mailgun_webhook_sign(
     let timestamp = try_status!(unsafe { text(timestamp, timestamp_len) });
     // SAFETY: forwarded contract.
     let token = try_status!(unsafe { text(token, token_len) });
-    let key = HmacKey::new(signing_key);
+    // Computed in place: a moved key would leave its states behind.
+    let mut key = HmacKey::zeroed();
+    key.rekey(signing_key);
     let signature = try_status!(mailgun::sign(&key, timestamp, token).map_err(from_error));
     // SAFETY: forwarded contract.
     unsafe { write_out(&signature, out, out_cap, out_len) }
@@ -104,7 +106,9 @@ pub unsafe extern "C" fn callsign_mailgun_webhook_verify(
     let signature = try_status!(unsafe { text(signature, signature_len) });
     // SAFETY: forwarded contract.
     let mut checks = try_status!(unsafe { CheckArgs::new(now, max_skew, replay) });
-    let key = HmacKey::new(signing_key);
+    // Computed in place: a moved key would leave its states behind.
+    let mut key = HmacKey::zeroed();
+    key.rekey(signing_key);
     match mailgun::verify(&key, timestamp, token, signature, checks.get()) {
         Ok(()) => CALLSIGN_OK,
         Err(e) => from_error(e),

@@ -405,7 +405,9 @@ pub unsafe extern "C" fn callsign_sinch_webhook_sign(
     let nonce = try_status!(unsafe { text(nonce, nonce_len) });
     // SAFETY: forwarded contract.
     let timestamp = try_status!(unsafe { text(timestamp, timestamp_len) });
-    let key = HmacKey::new(secret);
+    // Computed in place: a moved key would leave its states behind.
+    let mut key = HmacKey::zeroed();
+    key.rekey(secret);
     let signature = try_status!(webhook::sign(&key, body, nonce, timestamp).map_err(from_error));
     // SAFETY: forwarded contract.
     unsafe { write_out(&signature, out, out_cap, out_len) }
@@ -459,7 +461,9 @@ pub unsafe extern "C" fn callsign_sinch_webhook_verify(
         timestamp: try_status!(headers.find(webhook::HEADER_TIMESTAMP)),
         algorithm: try_status!(headers.find(webhook::HEADER_ALGORITHM)),
     };
-    let key = HmacKey::new(secret);
+    // Computed in place: a moved key would leave its states behind.
+    let mut key = HmacKey::zeroed();
+    key.rekey(secret);
     match webhook::verify(&key, &received, body, checks.get()) {
         Ok(()) => CALLSIGN_OK,
         Err(e) => from_error(e),

@@ -216,6 +216,27 @@ pub(crate) unsafe fn put<T: Stored>(storage: *mut T::Storage, value: T) -> u32 {
     CALLSIGN_OK
 }
 
+/// Moves `value` (holding nothing secret) into `storage`, then lets `fill`
+/// put the secret state into it in place, so that no copy of that state is
+/// made on the way.
+///
+/// # Safety
+/// As for [`put`].
+pub(crate) unsafe fn put_then<T: Stored>(
+    storage: *mut T::Storage,
+    value: T,
+    fill: impl FnOnce(&mut T),
+) -> Result<(), u32> {
+    // SAFETY: forwarded contract.
+    match unsafe { put(storage, value) } {
+        CALLSIGN_OK => {}
+        status => return Err(status),
+    }
+    // SAFETY: initialised just above; exclusive by contract.
+    fill(unsafe { get_mut::<T>(storage) }?);
+    Ok(())
+}
+
 /// The value in `storage`, if it was initialised for `T`.
 ///
 /// # Safety

@@ -308,7 +308,9 @@ pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_verify(
 ) -> u32 {
     // SAFETY: forwarded contract.
     let secret = try_status!(unsafe { bytes(secret, secret_len) });
-    let key = HmacKey::new(secret);
+    // Computed in place: a moved key would leave its states behind.
+    let mut key = HmacKey::zeroed();
+    key.rekey(secret);
     // SAFETY: forwarded contract.
     unsafe {
         x_aksk_verify(

@@ -22,6 +22,8 @@
 #                   with -DCALLSIGN_MALLOC_GUARD
 #   verify-valgrind test_verify under valgrind memcheck, leaks are errors
 #   verify-asan     test_verify with AddressSanitizer + UBSan
+#   scrub        tests/c/test_scrub.c: no key state, secret or expected MAC
+#                left in the dead stack after a call (plain build)
 # Last line: "c-tests: N passed, M failed".
 #
 # Environment: CC (default gcc), CXX (default g++). Installs valgrind with
@@ -200,6 +202,14 @@ verify_valgrind() {
         --leak-check=full --errors-for-leak-kinds=all --track-origins=yes "$tmp/test_verify"
 }
 
+# Dead stack after keys, signatures and verifications holds no key state,
+# padded key block, secret or expected MAC (plain build: it reads dead stack).
+scrub() {
+    "$CC" "${WARN[@]}" -O1 -I"$root/include" "$root/tests/c/test_scrub.c" "$lib" \
+        -o "$tmp/test_scrub"
+    run_tagged c-scrub "$tmp/scrub.log" "$tmp/test_scrub"
+}
+
 verify_asan() {
     build_verify "$tmp/test_verify_asan" -O1 "${SAN[@]}"
     nm "$tmp/test_verify_asan" >"$tmp/test_verify_asan.nm"
@@ -259,6 +269,7 @@ stage verify-vectors gen_verify_vectors
 stage verify-guard verify_guard
 stage verify-valgrind verify_valgrind
 stage verify-asan verify_asan
+stage scrub scrub
 
 echo "c-tests: done in $(($(date +%s) - start)) s"
 echo "c-tests: $passed passed, $failed failed"

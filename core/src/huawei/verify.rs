@@ -30,9 +30,9 @@
 
 use super::sms::DigestEncoding;
 use super::APP_KEY_MAX_LEN;
-use crate::verify::{ct_eq, decode_base64_exact, is_base64_char, Checks, Fingerprint};
+use crate::verify::{ct_eq_then_wipe, decode_base64_exact, is_base64_char, Checks, Fingerprint};
 use crate::{encode, Error, Field, HmacKey, Sha256, Timestamp, NONCE_MAX_LEN};
-use zeroize::Zeroizing;
+use zeroize::Zeroize;
 
 /// What the value starts with.
 const PREFIX: &str = "UsernameToken ";
@@ -373,10 +373,12 @@ pub fn verify_x_aksk<'a>(
 ) -> Result<VerifiedToken<'a>, Error> {
     token.check_username(username)?;
     let received: [u8; 32] = token.digest()?;
-    let expected = Zeroizing::new(
-        key.mac_parts(&[token.nonce.as_bytes(), &token.created.extended().to_array()]),
+    let mut expected = [0u8; 32];
+    key.mac_parts_into(
+        &[token.nonce.as_bytes(), &token.created.extended().to_array()],
+        &mut expected,
     );
-    if !ct_eq(&*expected, &received) {
+    if !ct_eq_then_wipe(&mut expected, &received) {
         return Err(Error::SignatureMismatch);
     }
     token.after_digest(b"huawei-x-aksk", &received, checks)
@@ -418,18 +420,26 @@ pub fn verify_x_wsse<'a>(
     h.update(token.nonce.as_bytes());
     h.update(&token.created.extended().to_array());
     h.update(app_secret);
-    let raw = Zeroizing::new(h.finalize());
+    let mut raw = [0u8; 32];
+    h.finalize_into(&mut raw);
     match encoding {
         DigestEncoding::Hex => {
-            let received = token.digest::<64>()?;
-            if !ct_eq(&*Zeroizing::new(encode::hex32(&raw)), &received) {
+            let mut hex = [0u8; 64];
+            encode::hex32_into(&raw, &mut hex);
+            raw.zeroize();
+            let received = token.digest::<64>();
+            let equal = ct_eq_then_wipe(&mut hex, received.as_ref().map_or(&[][..], |r| r));
+            let received = received?;
+            if !equal {
                 return Err(Error::SignatureMismatch);
             }
             token.after_digest(b"huawei-x-wsse", &received, checks)
         }
         DigestEncoding::LegacyRaw => {
-            let received = token.digest::<32>()?;
-            if !ct_eq(&*raw, &received) {
+            let received = token.digest::<32>();
+            let equal = ct_eq_then_wipe(&mut raw, received.as_ref().map_or(&[][..], |r| r));
+            let received = received?;
+            if !equal {
                 return Err(Error::SignatureMismatch);
             }
             token.after_digest(b"huawei-x-wsse-raw", &received, checks)

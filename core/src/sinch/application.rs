@@ -331,9 +331,17 @@ impl<'a> Request<'a> {
     /// # Ok::<(), callsign_core::Error>(())
     /// ```
     pub fn signature(&self, key: &HmacKey) -> [u8; 32] {
+        let mut tag = [0u8; 32];
+        self.signature_into(key, &mut tag);
+        tag
+    }
+
+    /// The raw signature, written into `out` with no other copy (a
+    /// verifier's expected signature, which must be wiped after use).
+    pub(crate) fn signature_into(&self, key: &HmacKey, out: &mut [u8; 32]) {
         let mut mac = key.start();
         self.string_to_sign().emit(&mut mac);
-        mac.finalize()
+        mac.finalize_into(out);
     }
 
     /// Signs with the application (or service) key `key_id` and its

@@ -26,7 +26,7 @@
 
 use super::application::{BodyDigest, Request, Scheme};
 use super::x_timestamp::parse_x_timestamp;
-use crate::verify::{ct_eq, decode_base64_exact, find_header, Checks, Fingerprint};
+use crate::verify::{ct_eq_then_wipe, decode_base64_exact, find_header, Checks, Fingerprint};
 use crate::{Error, Field, HmacKey};
 
 /// The headers a callback verifier reads, found by name in any letter case.
@@ -207,7 +207,9 @@ impl<'k> CallbackVerifier<'k> {
         };
         let request =
             Request::received(self.scheme, method, path, content_type, x_timestamp, body)?;
-        if !ct_eq(&request.signature(self.key), &received) {
+        let mut expected = [0u8; 32];
+        request.signature_into(self.key, &mut expected);
+        if !ct_eq_then_wipe(&mut expected, &received) {
             return Err(Error::SignatureMismatch);
         }
         checks.after_signature(

@@ -33,10 +33,9 @@
 
 use crate::error::check_len;
 use crate::verify::{
-    ct_eq, decode_base64_exact, find_header, parse_unix_seconds, Checks, Fingerprint,
+    ct_eq_then_wipe, decode_base64_exact, find_header, parse_unix_seconds, Checks, Fingerprint,
 };
 use crate::{Error, Field, HmacKey, HmacSha256, SignatureText, Sink};
-use zeroize::Zeroizing;
 
 /// Header carrying the Base64 signature.
 pub const HEADER_SIGNATURE: &str = "x-sinch-webhook-signature";
@@ -186,13 +185,13 @@ impl WebhookMac {
         self.mac.update(chunk);
     }
 
-    /// The MAC of body ‖ `.` ‖ nonce ‖ `.` ‖ timestamp.
-    fn finish(mut self, nonce: &str, timestamp: &str) -> [u8; 32] {
+    /// The MAC of body ‖ `.` ‖ nonce ‖ `.` ‖ timestamp, into `out`.
+    fn finish_into(mut self, nonce: &str, timestamp: &str, out: &mut [u8; 32]) {
         self.mac.update(b".");
         self.mac.update(nonce.as_bytes());
         self.mac.update(b".");
         self.mac.update(timestamp.as_bytes());
-        self.mac.finalize()
+        self.mac.finalize_into(out);
     }
 
     /// Signs, after checking the nonce (1 to [`NONCE_MAX_LEN`] characters
@@ -207,7 +206,9 @@ impl WebhookMac {
     pub fn sign(self, nonce: &str, timestamp: &str) -> Result<Signature, Error> {
         check_nonce(nonce)?;
         check_timestamp(timestamp)?;
-        Ok(Signature::base64_of(&self.finish(nonce, timestamp)))
+        let mut mac = [0u8; 32];
+        self.finish_into(nonce, timestamp, &mut mac);
+        Ok(Signature::base64_of(&mac))
     }
 
     /// Verifies the received headers against the body fed so far. In order:
@@ -250,7 +251,9 @@ impl WebhookMac {
         check_nonce(nonce).map_err(|e| as_malformed(e, Field::Nonce))?;
         let unix = parse_unix_seconds(timestamp)?;
         let received: [u8; 32] = decode_base64_exact(signature.as_bytes(), Field::Signature)?;
-        if !ct_eq(&*Zeroizing::new(self.finish(nonce, timestamp)), &received) {
+        let mut expected = [0u8; 32];
+        self.finish_into(nonce, timestamp, &mut expected);
+        if !ct_eq_then_wipe(&mut expected, &received) {
             return Err(Error::SignatureMismatch);
         }
         checks.after_signature(
