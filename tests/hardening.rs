@@ -259,3 +259,63 @@ fn errors_about_secrets_say_nothing_of_them() {
         assert_eq!(e.to_string(), "secret: not valid Base64");
     }
 }
+
+#[test]
+fn sinch_callbacks_cover_the_decoded_path_and_upper_cased_method_only() {
+    use callsign_core::sinch::application::{signing_key, BodyDigest, Request, Scheme};
+    use callsign_core::sinch::callback::{decoded_path, CallbackHeaders, CallbackVerifier};
+    let key = signing_key(b"BeIukql3pTKJ8RGL5zo0DA==").expect("key");
+    let (ts, body) = ("2014-09-24T10:59:41Z", b"{}");
+    let request = Request::new(
+        Scheme::Application,
+        "POST",
+        "/sinch/callback",
+        Some("application/json"),
+        ts,
+        &BodyDigest::of(body),
+    )
+    .expect("request");
+    let auth = request
+        .sign("app", &key)
+        .and_then(|a| a.to_heapless())
+        .expect("sign")
+        .to_string();
+    let headers = CallbackHeaders {
+        authorization: Some(&auth),
+        content_type: Some("application/json"),
+        x_timestamp: Some(ts),
+    };
+    let verifier = CallbackVerifier::new(Scheme::Application, "app", &key);
+    // By Sinch's design these verify: the signature does not cover them.
+    for (method, target) in [
+        ("POST", "/sinch/callback"),
+        ("post", "/sinch/callback"),
+        ("POST", "/sinch/callback?admin=1"),
+        ("POST", "/sinch/%63allback"),
+    ] {
+        assert_eq!(
+            verifier.verify(method, target, &headers, body, Checks::SignatureOnly),
+            Ok(()),
+            "{method} {target}"
+        );
+        // What a server must act on: the decoded path, the same for all.
+        let mut out = [0u8; 64];
+        let n = decoded_path(target, &mut out).expect("path");
+        assert_eq!(&out[..n], b"/sinch/callback");
+    }
+    assert_eq!(
+        verifier.verify(
+            "POST",
+            "/sinch/other",
+            &headers,
+            body,
+            Checks::SignatureOnly
+        ),
+        Err(Error::SignatureMismatch)
+    );
+    let mut short = [0u8; 4];
+    assert_eq!(
+        decoded_path("/sinch/callback", &mut short),
+        Err(Error::BufferTooSmall { needed: 15 })
+    );
+}

@@ -289,11 +289,17 @@ pub unsafe extern "C" fn callsign_sinch_application_string_to_sign(
 /// Verifies a received Application-signed callback (Voice v1, Verification;
 /// `scheme` CALLSIGN_SINCH_APPLICATION) or Voice API v2 webhook
 /// (CALLSIGN_SINCH_SERVICE), for the configured key `key` and its Base64
-/// secret. `method` and `path` are those of the received request (a query
-/// in `path` is not signed); `headers` are the received headers, of which
+/// secret. `method` and `path` are those of the received request;
+/// `headers` are the received headers, of which
 /// `Authorization`, `Content-Type` and `x-timestamp` are read (names in any
 /// case; another header may hold anything). The body is `body[0..body_len]`
 /// or, when `body_md5` is not NULL, the one hashed there.
+///
+/// What the signature covers, by Sinch's design: the method upper-cased,
+/// the percent-decoded path, the content type, `x-timestamp` and the body's
+/// MD5; not the query string, the fragment, nor how the path was encoded
+/// (`post /a%62?x=1` verifies as `POST /ab`). Act on the upper-cased method
+/// and the decoded path only, and treat the query as unauthenticated.
 ///
 /// Checks, in order: `Authorization` is `SCHEME KEY:SIGNATURE` for this
 /// scheme; KEY equals `key` (case-sensitive); SIGNATURE is Base64 of 32

@@ -49,8 +49,7 @@ pub const METHOD_MAX_LEN: usize = 16;
 /// Longest `Content-Type` value accepted, in bytes.
 pub const CONTENT_TYPE_MAX_LEN: usize = 256;
 
-/// Longest request target (path and query) accepted, in bytes.
-pub const TARGET_MAX_LEN: usize = 2048;
+pub use super::resource::TARGET_MAX_LEN;
 
 /// Longest `x-timestamp` value accepted, in bytes.
 pub const X_TIMESTAMP_MAX_LEN: usize = 64;

@@ -138,7 +138,17 @@ impl<'k> CallbackVerifier<'k> {
     }
 
     /// Verifies a callback whose body was hashed in chunks with
-    /// [`super::application::BodyMd5`]. In order:
+    /// [`super::application::BodyMd5`].
+    ///
+    /// What the signature covers, by Sinch's design: the method upper-cased
+    /// (so `post` verifies as `POST`), the percent-decoded path (so `/a%62`
+    /// verifies as `/ab`), the content type, `x-timestamp` and the body's
+    /// MD5 — not the query string, the fragment, nor how the path was
+    /// encoded. A server must therefore act on the upper-cased method and
+    /// the decoded path only ([`decoded_path`]), and treat anything in the
+    /// query as unauthenticated.
+    ///
+    /// In order:
     /// 1. `Authorization` present ([`Error::MissingHeader`]) and of the form
     ///    `SCHEME KEY:SIGNATURE` with one space and one `:`, the scheme word
     ///    in any case ([`Error::Malformed`]);
@@ -254,6 +264,23 @@ fn parse_authorization(value: &str) -> Result<(&str, &str, &str), Error> {
         part(space.saturating_add(1), colon)?,
         part(colon.saturating_add(1), bytes.len())?,
     ))
+}
+
+/// Writes the percent-decoded path of a received request target (without
+/// query or fragment) into `out`: the part of the target a callback's
+/// signature covers, and the one a server should route on. Returns its
+/// length, or [`Error::BufferTooSmall`] with nothing written; a target
+/// that is not a valid path is the error the verifier gives.
+///
+/// ```
+/// use callsign_core::sinch::callback::decoded_path;
+/// let mut out = [0u8; 32];
+/// let n = decoded_path("/sinch/%63allback?event=ace", &mut out)?;
+/// assert_eq!(&out[..n], b"/sinch/callback");
+/// # Ok::<(), callsign_core::Error>(())
+/// ```
+pub fn decoded_path(target: &str, out: &mut [u8]) -> Result<usize, Error> {
+    super::resource::write_decoded_path(target, out)
 }
 
 #[cfg(test)]

@@ -1,10 +1,12 @@
 //! RESOURCE, the last line of the string to sign: the request path without
 //! query or fragment, percent-decoded, checked to be UTF-8.
 
-use super::application::TARGET_MAX_LEN;
 use crate::error::check_len;
 use crate::text::{hex_value, PercentDecoded, Utf8Check};
 use crate::{Error, Field, Sink};
+
+/// Longest request target (path and query) accepted, in bytes.
+pub const TARGET_MAX_LEN: usize = 2048;
 
 /// The offset of the first byte of `bytes` that `ok` refuses.
 pub(super) fn first_invalid(bytes: &[u8], ok: impl Fn(u8) -> bool) -> Option<usize> {
@@ -56,6 +58,18 @@ pub(super) fn check_target(target: &str) -> Result<usize, Error> {
         });
     }
     Ok(decoded)
+}
+
+/// Writes the percent-decoded path of `target` into `out`, validated as
+/// [`check_target`] does: its length, or [`Error::BufferTooSmall`] with
+/// nothing written.
+pub(super) fn write_decoded_path(target: &str, out: &mut [u8]) -> Result<usize, Error> {
+    let len = check_target(target)?;
+    let dst = out
+        .get_mut(..len)
+        .ok_or(Error::BufferTooSmall { needed: len })?;
+    emit_resource(target, &mut crate::Out::new(dst));
+    Ok(len)
 }
 
 /// Writes the percent-decoded path of a validated target. Bytes decoded
