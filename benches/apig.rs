@@ -9,7 +9,8 @@ use callsign_core::huawei::apig::{
     Algorithm, Body, Request, Signer, Variant, AUTHORIZATION_MAX_LEN,
 };
 use callsign_core::{sha256, Emit, HmacKey, Timestamp};
-use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use std::hint::black_box;
 
 const APP_KEY: &str = "HPUAPPKEY000000EXAMPLE";
 const SECRET: &[u8] = b"HpuSecretKey0123456789abcdefghijklmnopq";

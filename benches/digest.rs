@@ -4,7 +4,8 @@
 
 use callsign_core::huawei::{sms, voice};
 use callsign_core::{basic::Basic, hmac_sha256, sha256, HmacKey, Nonce, Timestamp};
-use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use std::hint::black_box;
 
 const SIZES: [usize; 4] = [16, 64, 1024, 64 * 1024];
 const SECRET: &[u8] = b"Zy9Xw8Vu7Ts6Rq5Po4Nm3Lk2Ji1H";

@@ -15,7 +15,10 @@ if grep -E 'feature "std"|feature "alloc"' <<<"$tree"; then
     exit 1
 fi
 
-cargo test --workspace --exclude callsign-ffi --locked
+# The older-rand_core features are opt-in (they add a rand_core major to a
+# firmware's tree); their doctests run here.
+cargo test --workspace --exclude callsign-ffi --locked \
+    --features callsign-core/rand_core_0_6,callsign-core/rand_core_0_9
 
 # SDK-HMAC-SHA256/SM3/V11 against the Python reference signer, 1,000 random
 # requests (installs huaweicloudsdkcore into a venv under target/).

@@ -59,7 +59,7 @@ pub fn run(now: Timestamp) -> Result<String, UsageError> {
     );
 
     let key = HmacKey::new(VOICE_APP_SECRET.as_bytes());
-    let nonce = Nonce::generate(&mut rand_core::OsRng)?;
+    let nonce = Nonce::generate(&mut getrandom::SysRng)?;
     let x_aksk = voice::XAksk::new(VOICE_APP_KEY, &key, &nonce, now)?;
     out.push_str(&curl(
         "Huawei Voice Call click2Call, X-AKSK",
@@ -73,7 +73,7 @@ pub fn run(now: Timestamp) -> Result<String, UsageError> {
         r#"{"displayNbr":"+8675500000000","callerNbr":"+8613700000001","calleeNbr":"+8613700000002"}"#,
     ));
 
-    let nonce = Nonce::generate(&mut rand_core::OsRng)?;
+    let nonce = Nonce::generate(&mut getrandom::SysRng)?;
     let x_wsse = sms::XWsse::new(SMS_APP_KEY, SMS_APP_SECRET.as_bytes(), &nonce, now)?;
     out.push_str(&curl(
         "Huawei Message & SMS batchSendSms, X-WSSE",

@@ -231,7 +231,7 @@ fn run(command: Command) -> Result<String, UsageError> {
 fn token_inputs(args: &TokenArgs) -> Result<(Nonce, Timestamp), UsageError> {
     let nonce = match &args.nonce {
         Some(text) => Nonce::new(text)?,
-        None => Nonce::generate(&mut rand_core::OsRng)?,
+        None => Nonce::generate(&mut getrandom::SysRng)?,
     };
     let created = match (&args.created, &args.unix) {
         (Some(text), _) => {

@@ -8,13 +8,12 @@
 //! library's own header assembly, not formatting shortcuts.
 
 use base64::Engine as _;
-use hmac::Mac;
-use sha2::digest::generic_array::GenericArray;
+use hmac::{KeyInit, Mac};
 
 /// Blocks in the limit measurement (8 KiB).
 pub const LIMIT_BLOCKS: usize = 128;
 
-/// Compresses [`LIMIT_BLOCKS`] blocks with `sha2::compress256`, the SHA-256
+/// Compresses [`LIMIT_BLOCKS`] blocks with `sha2::block_api::compress256`, the SHA-256
 /// compression function (SHA extensions where the CPU has them): the
 /// physical limit every SHA-256 based signer is measured against.
 ///
@@ -24,7 +23,7 @@ pub const LIMIT_BLOCKS: usize = 128;
 /// ```
 pub struct Limit {
     state: [u32; 8],
-    blocks: Vec<GenericArray<u8, sha2::digest::consts::U64>>,
+    blocks: Vec<[u8; 64]>,
 }
 
 impl Limit {
@@ -32,13 +31,13 @@ impl Limit {
     pub fn new() -> Self {
         Limit {
             state: [0; 8],
-            blocks: vec![GenericArray::from([0x5a; 64]); LIMIT_BLOCKS],
+            blocks: vec![[0x5a; 64]; LIMIT_BLOCKS],
         }
     }
 
     /// One run: [`LIMIT_BLOCKS`] compressions.
     pub fn run(&mut self) {
-        sha2::compress256(std::hint::black_box(&mut self.state), &self.blocks);
+        sha2::block_api::compress256(std::hint::black_box(&mut self.state), &self.blocks);
     }
 }
 
@@ -148,7 +147,9 @@ pub struct HmacSha2(hmac::Hmac<sha2::Sha256>);
 impl PeerMac for HmacSha2 {
     const NAME: &'static str = "hmac+sha2 (cloned key)";
     fn new(key: &[u8]) -> Self {
-        HmacSha2(<hmac::Hmac<sha2::Sha256> as Mac>::new_from_slice(key).expect("any key length"))
+        HmacSha2(
+            <hmac::Hmac<sha2::Sha256> as KeyInit>::new_from_slice(key).expect("any key length"),
+        )
     }
     fn mac(&self, parts: &[&[u8]]) -> [u8; 32] {
         let mut m = self.0.clone();

@@ -7,7 +7,7 @@ use callsign_core::huawei::voice::XAksk;
 use callsign_core::sinch::webhook::{self, WebhookHeaders};
 use callsign_core::verify::{parse_unix_seconds, Checks, Freshness, ReplayCache};
 use callsign_core::{mailgun, Error, Field, HmacKey, Nonce, Timestamp};
-use rand_core::{CryptoRng, RngCore};
+use rand_core::{TryCryptoRng, TryRng};
 
 const CREATED: u64 = 1_709_280_930;
 
@@ -220,24 +220,32 @@ fn unix_seconds_are_at_most_20_digits() {
 /// An OS generator that cannot be read.
 struct BrokenRng;
 
-impl RngCore for BrokenRng {
-    fn next_u32(&mut self) -> u32 {
-        unreachable!("the nonce asks with try_fill_bytes")
-    }
-    fn next_u64(&mut self) -> u64 {
-        unreachable!("the nonce asks with try_fill_bytes")
-    }
-    fn fill_bytes(&mut self, _: &mut [u8]) {
-        panic!("fill_bytes panics on failure, as OsRng's does");
-    }
-    fn try_fill_bytes(&mut self, _: &mut [u8]) -> Result<(), rand_core::Error> {
-        Err(rand_core::Error::from(
-            core::num::NonZeroU32::new(rand_core::Error::CUSTOM_START).expect("non-zero"),
-        ))
+/// Why it cannot.
+#[derive(Debug)]
+struct Unreadable;
+
+impl core::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("the random source cannot be read")
     }
 }
 
-impl CryptoRng for BrokenRng {}
+impl core::error::Error for Unreadable {}
+
+impl TryRng for BrokenRng {
+    type Error = Unreadable;
+    fn try_next_u32(&mut self) -> Result<u32, Self::Error> {
+        Err(Unreadable)
+    }
+    fn try_next_u64(&mut self) -> Result<u64, Self::Error> {
+        Err(Unreadable)
+    }
+    fn try_fill_bytes(&mut self, _: &mut [u8]) -> Result<(), Self::Error> {
+        Err(Unreadable)
+    }
+}
+
+impl TryCryptoRng for BrokenRng {}
 
 #[test]
 fn a_failing_random_generator_is_an_error_not_a_panic() {

@@ -15,7 +15,7 @@ use callsign_core::huawei::apig::{self, Algorithm, Request, Signer, Variant};
 use callsign_core::huawei::sms::{DigestEncoding, XWsse, X_WSSE_MAX_LEN};
 use callsign_core::huawei::voice::{XAksk, X_AKSK_MAX_LEN};
 use callsign_core::{sha256, Emit, HmacKey, Nonce, Sha256, Timestamp};
-use rand_core::{CryptoRng, RngCore};
+use rand_core::{TryCryptoRng, TryRng};
 
 /// Counts allocations (alloc, alloc_zeroed, realloc) and deallocations.
 struct CountingAlloc;
@@ -61,34 +61,32 @@ fn allocs() -> usize {
 /// A deterministic "random" generator for `Nonce::generate` (tests only).
 struct TestRng(u64);
 
-impl RngCore for TestRng {
-    fn next_u32(&mut self) -> u32 {
-        (self.next_u64() >> 32) as u32
+impl TryRng for TestRng {
+    type Error = core::convert::Infallible;
+
+    fn try_next_u32(&mut self) -> Result<u32, Self::Error> {
+        Ok((self.try_next_u64()? >> 32) as u32)
     }
 
-    fn next_u64(&mut self) -> u64 {
+    fn try_next_u64(&mut self) -> Result<u64, Self::Error> {
         // SplitMix64.
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
+        Ok(z ^ (z >> 31))
     }
 
-    fn fill_bytes(&mut self, dest: &mut [u8]) {
+    fn try_fill_bytes(&mut self, dest: &mut [u8]) -> Result<(), Self::Error> {
         for chunk in dest.chunks_mut(8) {
-            let bytes = self.next_u64().to_le_bytes();
+            let bytes = self.try_next_u64()?.to_le_bytes();
             chunk.copy_from_slice(&bytes[..chunk.len()]);
         }
-    }
-
-    fn try_fill_bytes(&mut self, dest: &mut [u8]) -> Result<(), rand_core::Error> {
-        self.fill_bytes(dest);
         Ok(())
     }
 }
 
-impl CryptoRng for TestRng {}
+impl TryCryptoRng for TestRng {}
 
 /// 1 MiB of input for the streaming hash, in static memory.
 static MEBIBYTE: [u8; 1 << 20] = [0x5a; 1 << 20];
@@ -420,9 +418,10 @@ fn core_operations_do_not_allocate() {
     ))
     .into();
     assert_eq!(streamed, reference);
-    let mut mac =
-        <hmac::Hmac<sha2::Sha256> as hmac::Mac>::new_from_slice(b"Zy9Xw8Vu7Ts6Rq5Po4Nm3Lk2Ji1H")
-            .expect("any key length");
+    let mut mac = <hmac::Hmac<sha2::Sha256> as hmac::digest::KeyInit>::new_from_slice(
+        b"Zy9Xw8Vu7Ts6Rq5Po4Nm3Lk2Ji1H",
+    )
+    .expect("any key length");
     hmac::Mac::update(&mut mac, &MEBIBYTE[..1000]);
     assert_eq!(tag[..], hmac::Mac::finalize(mac).into_bytes()[..]);
 }

@@ -5,7 +5,6 @@
 //! precompute an HMAC key's inner and outer states once ([`HmacKey`]) and
 //! wipe them when dropped, which the `hmac` crate's types do not offer.
 
-use sha2::digest::generic_array::{typenum::U64, GenericArray};
 use zeroize::Zeroize;
 
 use crate::Sink;
@@ -31,17 +30,16 @@ const IV: [u32; 8] = [
 /// Compresses one block.
 #[inline(always)]
 fn compress(state: &mut [u32; 8], block: &[u8; BLOCK]) {
-    let block: &GenericArray<u8, U64> = block.into();
     compress_n(state, core::slice::from_ref(block));
 }
 
-/// The one place that calls `sha2::compress256`: with a single call site the
+/// The one place that calls `sha2::block_api::compress256`: with a single call site the
 /// compression function is compiled once, which keeps both code size and,
 /// at opt-level "z", its out-of-line helpers (with their panic checks) in
 /// check.
 #[inline(never)]
-fn compress_n(state: &mut [u32; 8], blocks: &[GenericArray<u8, U64>]) {
-    sha2::compress256(state, blocks);
+fn compress_n(state: &mut [u32; 8], blocks: &[[u8; BLOCK]]) {
+    sha2::block_api::compress256(state, blocks);
 }
 
 /// Blocks handed to `compress256` per call on long inputs. With the SHA
@@ -63,14 +61,14 @@ const BATCH: usize = 1;
 /// computations keep a division-by-zero panic at opt-level "z".
 #[inline(never)]
 fn compress_blocks(state: &mut [u32; 8], mut data: &[u8]) {
-    let mut batch = [GenericArray::<u8, U64>::default(); BATCH];
+    let mut batch = [[0u8; BLOCK]; BATCH];
     loop {
         let mut n = 0usize;
         for slot in batch.iter_mut() {
             let Some((block, rest)) = data.split_first_chunk::<BLOCK>() else {
                 break;
             };
-            crate::out::copy_exact(slot.as_mut_slice(), block);
+            *slot = *block;
             data = rest;
             n = n.saturating_add(1);
         }
@@ -80,9 +78,7 @@ fn compress_blocks(state: &mut [u32; 8], mut data: &[u8]) {
         }
     }
     // The blocks may be a long secret being hashed into an HMAC key.
-    for block in batch.iter_mut() {
-        block.as_mut_slice().zeroize();
-    }
+    batch.zeroize();
 }
 
 /// Writes the big-endian bytes of a chaining state, a digest, into `out`

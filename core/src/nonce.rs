@@ -1,6 +1,6 @@
 //! [`Nonce`]: the `Nonce` field of X-AKSK and X-WSSE.
 
-use rand_core::{CryptoRng, RngCore};
+use rand_core::TryCryptoRng;
 
 use crate::error::check_len;
 use crate::{Emit, Error, Field, Sink};
@@ -57,26 +57,92 @@ impl Nonce {
     }
 
     /// A fresh nonce of 32 lowercase hex characters (128 random bits) from a
-    /// cryptographic random number generator, like the vendor demos' uuid4
-    /// without hyphens. The generator is asked with `try_fill_bytes`: when
-    /// it fails (an OS generator that cannot be read), the answer is
-    /// [`Error::RandomFailed`], never a panic.
+    /// cryptographic random number generator of `rand_core` 0.10, like the
+    /// vendor demos' uuid4 without hyphens. The generator is asked with
+    /// `try_fill_bytes`: when it fails (an OS generator that cannot be
+    /// read, a HAL's TRNG that reports an error), the answer is
+    /// [`Error::RandomFailed`], never a panic. Every `CryptoRng` is a
+    /// `TryCryptoRng`. For HALs whose RNG implements an older `rand_core`,
+    /// see `Nonce::generate_rand_core_0_9` and `Nonce::generate_rand_core_0_6`
+    /// (features `rand_core_0_9` and `rand_core_0_6`).
     ///
     /// ```
     /// # struct Counter(u8);
-    /// # impl rand_core::RngCore for Counter {
-    /// #     fn next_u32(&mut self) -> u32 { 0 }
-    /// #     fn next_u64(&mut self) -> u64 { 0 }
-    /// #     fn fill_bytes(&mut self, d: &mut [u8]) { for b in d { self.0 = self.0.wrapping_add(1); *b = self.0; } }
-    /// #     fn try_fill_bytes(&mut self, d: &mut [u8]) -> Result<(), rand_core::Error> { self.fill_bytes(d); Ok(()) }
+    /// # impl rand_core::TryRng for Counter {
+    /// #     type Error = core::convert::Infallible;
+    /// #     fn try_next_u32(&mut self) -> Result<u32, Self::Error> { Ok(0) }
+    /// #     fn try_next_u64(&mut self) -> Result<u64, Self::Error> { Ok(0) }
+    /// #     fn try_fill_bytes(&mut self, d: &mut [u8]) -> Result<(), Self::Error> {
+    /// #         for b in d { self.0 = self.0.wrapping_add(1); *b = self.0; }
+    /// #         Ok(())
+    /// #     }
     /// # }
-    /// # impl rand_core::CryptoRng for Counter {}
-    /// let mut rng = Counter(0); // use a real CSPRNG, e.g. rand_core::OsRng
+    /// # impl rand_core::TryCryptoRng for Counter {}
+    /// let mut rng = Counter(0); // use a real CSPRNG, e.g. getrandom::SysRng
     /// let n = callsign_core::Nonce::generate(&mut rng)?;
     /// assert_eq!(n.as_str(), "0102030405060708090a0b0c0d0e0f10");
     /// # Ok::<(), callsign_core::Error>(())
     /// ```
-    pub fn generate<R: CryptoRng + RngCore + ?Sized>(rng: &mut R) -> Result<Self, Error> {
+    pub fn generate<R: TryCryptoRng + ?Sized>(rng: &mut R) -> Result<Self, Error> {
+        let mut random = [0u8; GENERATED_NONCE_LEN / 2];
+        rng.try_fill_bytes(&mut random)
+            .map_err(|_| Error::RandomFailed)?;
+        Ok(Self::from_random(random))
+    }
+
+    /// As [`Nonce::generate`], for an RNG of `rand_core` 0.9 (feature
+    /// `rand_core_0_9`: the RNG drivers of embassy-rp, embassy-nrf,
+    /// embassy-stm32 and esp-hal implement it).
+    ///
+    /// ```
+    /// # struct Counter(u8);
+    /// # impl rand_core_0_9::TryRngCore for Counter {
+    /// #     type Error = core::convert::Infallible;
+    /// #     fn try_next_u32(&mut self) -> Result<u32, Self::Error> { Ok(0) }
+    /// #     fn try_next_u64(&mut self) -> Result<u64, Self::Error> { Ok(0) }
+    /// #     fn try_fill_bytes(&mut self, d: &mut [u8]) -> Result<(), Self::Error> {
+    /// #         for b in d { self.0 = self.0.wrapping_add(1); *b = self.0; }
+    /// #         Ok(())
+    /// #     }
+    /// # }
+    /// # impl rand_core_0_9::TryCryptoRng for Counter {}
+    /// let mut rng = Counter(0); // e.g. embassy_rp::trng::Trng
+    /// let n = callsign_core::Nonce::generate_rand_core_0_9(&mut rng)?;
+    /// assert_eq!(n.as_str(), "0102030405060708090a0b0c0d0e0f10");
+    /// # Ok::<(), callsign_core::Error>(())
+    /// ```
+    #[cfg(feature = "rand_core_0_9")]
+    pub fn generate_rand_core_0_9<R: rand_core_0_9::TryCryptoRng + ?Sized>(
+        rng: &mut R,
+    ) -> Result<Self, Error> {
+        let mut random = [0u8; GENERATED_NONCE_LEN / 2];
+        rng.try_fill_bytes(&mut random)
+            .map_err(|_| Error::RandomFailed)?;
+        Ok(Self::from_random(random))
+    }
+
+    /// As [`Nonce::generate`], for an RNG of `rand_core` 0.6 (feature
+    /// `rand_core_0_6`: rp2040-hal's, and the 0.6 implementations embassy
+    /// and esp-hal keep beside 0.9).
+    ///
+    /// ```
+    /// # struct Counter(u8);
+    /// # impl rand_core_0_6::RngCore for Counter {
+    /// #     fn next_u32(&mut self) -> u32 { 0 }
+    /// #     fn next_u64(&mut self) -> u64 { 0 }
+    /// #     fn fill_bytes(&mut self, d: &mut [u8]) { for b in d { self.0 = self.0.wrapping_add(1); *b = self.0; } }
+    /// #     fn try_fill_bytes(&mut self, d: &mut [u8]) -> Result<(), rand_core_0_6::Error> { self.fill_bytes(d); Ok(()) }
+    /// # }
+    /// # impl rand_core_0_6::CryptoRng for Counter {}
+    /// let mut rng = Counter(0); // e.g. rp2040_hal's RNG, or rand_core_0_6::OsRng
+    /// let n = callsign_core::Nonce::generate_rand_core_0_6(&mut rng)?;
+    /// assert_eq!(n.as_str(), "0102030405060708090a0b0c0d0e0f10");
+    /// # Ok::<(), callsign_core::Error>(())
+    /// ```
+    #[cfg(feature = "rand_core_0_6")]
+    pub fn generate_rand_core_0_6<R: rand_core_0_6::CryptoRng + rand_core_0_6::RngCore + ?Sized>(
+        rng: &mut R,
+    ) -> Result<Self, Error> {
         let mut random = [0u8; GENERATED_NONCE_LEN / 2];
         rng.try_fill_bytes(&mut random)
             .map_err(|_| Error::RandomFailed)?;

@@ -227,6 +227,25 @@ NOINLINE static uint32_t job_x_aksk_verify_forged(const uint8_t *s, size_t len)
     return rc == CALLSIGN_SIGNATURE_MISMATCH ? CALLSIGN_OK : 1000 + rc;
 }
 
+/* A Sinch Numbers callback (HMAC-SHA1) with a forged signature. */
+NOINLINE static uint32_t job_numbers_verify_forged(const uint8_t *s, size_t len)
+{
+    static const char zeros[] = "0000000000000000000000000000000000000000";
+    callsign_pair h;
+    uint32_t rc;
+    h.name = (const uint8_t *)"X-Sinch-Signature";
+    h.name_len = 17;
+    h.value = (const uint8_t *)zeros;
+    h.value_len = 40;
+    rc = callsign_sinch_numbers_verify(s, len, &h, 1, (const uint8_t *)"{}", 2);
+    return rc == CALLSIGN_SIGNATURE_MISMATCH ? CALLSIGN_OK : 1000 + rc;
+}
+
+static unsigned hexval(char c)
+{
+    return c <= '9' ? (unsigned)(c - '0') : (unsigned)(c - 'a' + 10);
+}
+
 static uint32_t run_job(int which, const uint8_t *s, size_t len)
 {
     switch (which) {
@@ -240,8 +259,10 @@ static uint32_t run_job(int which, const uint8_t *s, size_t len)
         return job_x_wsse(s, len);
     case 4:
         return job_x_aksk_verify(s, len);
-    default:
+    case 5:
         return job_x_aksk_verify_forged(s, len);
+    default:
+        return job_numbers_verify_forged(s, len);
     }
 }
 
@@ -270,6 +291,16 @@ static void run_case(const char *job_name, const uint8_t *s, size_t len, int whi
         if (which == 5) { /* elsewhere the MAC is public: the header sent */
             add_bytes(&n, mac, "the expected MAC (first half)");
             add_bytes(&n, mac + 16, "the expected MAC (second half)");
+        }
+        if (which == 6) {
+            char hex[CALLSIGN_SINCH_NUMBERS_SIGNATURE_MAX_LEN];
+            size_t hex_len, k;
+            rc |= callsign_sinch_numbers_sign(s, len, (const uint8_t *)"{}", 2, hex, sizeof hex,
+                                              &hex_len);
+            for (k = 0; k < 20; k++) {
+                mac[k] = (uint8_t)(hexval(hex[2 * k]) << 4 | hexval(hex[2 * k + 1]));
+            }
+            add_bytes(&n, mac, "the expected HMAC-SHA1 (first 16 bytes)");
         }
     }
     paint();
@@ -310,6 +341,9 @@ int main(void)
         run_case(i == 0 ? "callsign_huawei_voice_x_aksk_verify of a forged header, 46-byte secret"
                         : "callsign_huawei_voice_x_aksk_verify of a forged header, 300-byte secret",
                  s, len, 5);
+        run_case(i == 0 ? "callsign_sinch_numbers_verify (HMAC-SHA1) of a forged signature, 46-byte secret"
+                        : "callsign_sinch_numbers_verify (HMAC-SHA1) of a forged signature, 256-byte secret",
+                 s, i == 0 ? len : 256, 6);
     }
     printf("c-scrub: %lu passed, %lu failed\n", n_pass, n_fail);
     return n_fail == 0 ? 0 : 1;

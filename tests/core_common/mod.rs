@@ -68,7 +68,7 @@ pub fn base64(data: &[u8]) -> String {
 /// HMAC-SHA256 by the RustCrypto `hmac` crate.
 pub fn ref_hmac(key: &[u8], message: &[u8]) -> [u8; 32] {
     use hmac::Mac;
-    let mut mac = <hmac::Hmac<sha2::Sha256> as Mac>::new_from_slice(key)
+    let mut mac = <hmac::Hmac<sha2::Sha256> as hmac::digest::KeyInit>::new_from_slice(key)
         .expect("HMAC accepts keys of any length");
     mac.update(message);
     mac.finalize().into_bytes().into()

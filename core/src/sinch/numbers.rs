@@ -2,9 +2,9 @@
 //! HMAC-SHA1(UTF-8 callback secret, raw body). There is no timestamp or
 //! nonce, so no freshness or replay check is possible.
 //!
-//! The MAC is RustCrypto `hmac::Hmac<sha1::Sha1>`. Its keyed state is not
-//! wiped when dropped (hmac 0.12 offers no zeroizing): the secret itself
-//! stays with the caller.
+//! The MAC is RustCrypto `hmac::Hmac<sha1::Sha1>`, built with their
+//! `zeroize` feature: its keyed states are wiped when dropped, and so is
+//! the expected MAC of a verification.
 //!
 //! ```
 //! use callsign_core::sinch::numbers;
@@ -15,11 +15,12 @@
 //! # Ok::<(), callsign_core::Error>(())
 //! ```
 
+use hmac::digest::KeyInit;
 use hmac::{Hmac, Mac};
 use sha1::Sha1;
 
 use crate::error::check_len;
-use crate::verify::{ct_eq, decode_hex_lower_exact, find_header};
+use crate::verify::{ct_eq_then_wipe, decode_hex_lower_exact, find_header};
 use crate::{Error, Field, SignatureText, Sink};
 
 /// The header carrying the signature.
@@ -60,7 +61,7 @@ impl NumbersMac {
     pub fn new(secret: &[u8]) -> Result<Self, Error> {
         check_len(Field::Secret, secret.len(), 1, SECRET_MAX_LEN)?;
         let mac =
-            <Hmac<Sha1> as Mac>::new_from_slice(secret).map_err(|_| Error::InvalidLength {
+            <Hmac<Sha1> as KeyInit>::new_from_slice(secret).map_err(|_| Error::InvalidLength {
                 field: Field::Secret,
                 min: 1,
                 max: SECRET_MAX_LEN,
@@ -81,7 +82,15 @@ impl NumbersMac {
     }
 
     fn finish(self) -> [u8; 20] {
-        self.mac.finalize().into_bytes().into()
+        let mut tag = [0u8; 20];
+        self.finish_into(&mut tag);
+        tag
+    }
+
+    /// The MAC, into `out` (its `CtOutput` wipes itself when dropped).
+    fn finish_into(self, out: &mut [u8; 20]) {
+        let tag = self.mac.finalize();
+        crate::out::copy_exact(out, &tag.into_bytes());
     }
 
     /// The signature of the body fed so far.
@@ -114,7 +123,9 @@ impl NumbersMac {
             field: Field::Signature,
         })?;
         let received: [u8; 20] = decode_hex_lower_exact(signature.as_bytes(), Field::Signature)?;
-        if ct_eq(&self.finish(), &received) {
+        let mut expected = [0u8; 20];
+        self.finish_into(&mut expected);
+        if ct_eq_then_wipe(&mut expected, &received) {
             Ok(())
         } else {
             Err(Error::SignatureMismatch)
