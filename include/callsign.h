@@ -16,6 +16,16 @@
  * and a length above PTRDIFF_MAX is CALLSIGN_INVALID_ARGUMENT (any
  * function taking an input may return these two).
  * Text inputs must be UTF-8. Secrets are bytes and may contain NUL.
+ *
+ * Overlap rule: no input may share a byte with an output, and no two
+ * outputs may share a byte. Inputs are every pointer + length and every
+ * struct passed by pointer (with the ranges it points to); outputs are
+ * out[0..out_cap], *out_len, every other pointer the call writes through
+ * (a digest, a context updated or finished, a replay cache) and, for
+ * callsign_huawei_apig_sign, the callsign_apig_outputs struct and its
+ * buffers. Such a call returns CALLSIGN_OVERLAPPING_BUFFERS and writes
+ * nothing. Ranges that only touch (one ends where the other begins) do not
+ * overlap; inputs may overlap each other.
  * There is no global state: every function is thread-safe, and a
  * callsign_hmac_key may be shared read-only between threads.
  */
@@ -360,6 +370,11 @@
  * The replay cache is full of live entries: verification fails closed.
  */
 #define CALLSIGN_REPLAY_CACHE_FULL 26
+
+/**
+ * An input overlaps an output (or two outputs overlap): nothing was written.
+ */
+#define CALLSIGN_OVERLAPPING_BUFFERS 27
 
 /**
  * Buffer size (NUL included) for `YYYY-MM-DDTHH:MM:SSZ`.

@@ -40,6 +40,7 @@ stage "C vectors, buffers, NULLs (plain, valgrind, ASan+UBSan), header as C99/C+
 stage "nm -u" bash tests/nm-undefined.sh "$lib"
 stage "freestanding link" bash tests/freestanding/run.sh "$lib"
 stage "panic-never link" bash tests/panic-never.sh
+stage "C suites with the Rust side under ASan too (nightly -Zsanitizer=address)" bash scripts/c-asan-rust.sh
 example_runs() {
     make -s -C examples/c click2call >/dev/null
     local out

@@ -13,7 +13,7 @@ use callsign_core::huawei::apig::{
 };
 use callsign_core::{Emit, Sink, Timestamp};
 
-use crate::io::{bytes, check_out, text, try_status};
+use crate::io::{bytes, check_out, disjoint, text, try_status, Range};
 use crate::state::{callsign_apig_body_hasher, get_mut, put, take, wipe};
 use crate::status::*;
 
@@ -152,6 +152,44 @@ pub struct callsign_apig_outputs {
     pub canonical_request: callsign_text,
     /// The string to sign.
     pub string_to_sign: callsign_text,
+}
+
+/// CALLSIGN_OVERLAPPING_BUFFERS when the pair array, or a name or value it
+/// points to, overlaps an output. NULL, or an array too large for memory, is
+/// left to the checks that follow (no range is formed for it).
+///
+/// # Safety
+/// `pairs` must be NULL or point to `count` readable pairs.
+pub(crate) unsafe fn pairs_disjoint(
+    pairs: *const callsign_pair,
+    count: usize,
+    outputs: &[Range],
+) -> Result<(), u32> {
+    if pairs.is_null() || count > isize::MAX as usize / core::mem::size_of::<callsign_pair>() {
+        return Ok(());
+    }
+    disjoint(&[Range::array(pairs, count)], outputs)?;
+    // SAFETY: non-NULL, `count` readable pairs by contract (size checked
+    // above), and no output overlaps them.
+    let list = unsafe { core::slice::from_raw_parts(pairs, count) };
+    for p in list {
+        disjoint(
+            &[
+                Range::bytes(p.name, p.name_len),
+                Range::bytes(p.value, p.value_len),
+            ],
+            outputs,
+        )?;
+    }
+    Ok(())
+}
+
+/// The range of a text output (none when not wanted).
+fn text_range(t: Option<&callsign_text>) -> Range {
+    match t {
+        Some(t) => Range::bytes(t.buf, t.cap),
+        None => Range::bytes(core::ptr::null::<u8>(), 0),
+    }
 }
 
 /// The headers added as `Name: value\n` lines.
@@ -314,8 +352,11 @@ pub unsafe extern "C" fn callsign_huawei_apig_sign(
     if credentials.is_null() || request.is_null() {
         return CALLSIGN_NULL_ARGUMENT;
     }
+    // Copies of the argument structs: no reference to the caller's memory
+    // is formed before the overlap check below.
     // SAFETY: `outputs` is NULL or valid by contract.
-    if let Some(o) = unsafe { outputs.as_ref() } {
+    let wanted = (!outputs.is_null()).then(|| unsafe { outputs.read() });
+    if let Some(o) = &wanted {
         let texts = [
             &o.headers_added,
             &o.request_target,
@@ -327,13 +368,55 @@ pub unsafe extern "C" fn callsign_huawei_apig_sign(
         }
     }
     // SAFETY: non-NULL, valid by contract.
-    let (c, r) = unsafe { (&*credentials, &*request) };
+    let (c, r) = unsafe { (credentials.read(), request.read()) };
+    let o = wanted.as_ref();
+    let outs = [
+        Range::bytes(out, out_cap),
+        Range::of(out_len),
+        Range::of(outputs),
+        text_range(o.map(|o| &o.headers_added)),
+        text_range(o.map(|o| &o.request_target)),
+        text_range(o.map(|o| &o.canonical_request)),
+        text_range(o.map(|o| &o.string_to_sign)),
+    ];
+    let (region, service) = if c.algorithm == CALLSIGN_APIG_V11_HMAC_SHA256 {
+        (
+            Range::bytes(c.region, c.region_len),
+            Range::bytes(c.service, c.service_len),
+        )
+    } else {
+        (Range::bytes(c.region, 0), Range::bytes(c.service, 0))
+    };
+    let body_len = if r.body_kind == CALLSIGN_APIG_BODY_UNSIGNED {
+        0
+    } else {
+        r.body_len
+    };
+    try_status!(disjoint(
+        &[
+            Range::of(credentials),
+            Range::bytes(c.app_key, c.app_key_len),
+            Range::bytes(c.secret, c.secret_len),
+            region,
+            service,
+            Range::of(request),
+            Range::bytes(r.method, r.method_len),
+            Range::bytes(r.host, r.host_len),
+            Range::bytes(r.path, r.path_len),
+            Range::bytes(r.body, body_len),
+        ],
+        &outs,
+    ));
+    // SAFETY: forwarded contract.
+    try_status!(unsafe { pairs_disjoint(r.query, r.query_count, &outs) });
+    // SAFETY: forwarded contract.
+    try_status!(unsafe { pairs_disjoint(r.headers, r.header_count, &outs) });
     // SAFETY: forwarded contract.
     let app_key = try_status!(unsafe { text(c.app_key, c.app_key_len) });
     // SAFETY: forwarded contract.
     let secret = try_status!(unsafe { bytes(c.secret, c.secret_len) });
     // SAFETY: forwarded contract.
-    let algorithm = try_status!(unsafe { algorithm(c) });
+    let algorithm = try_status!(unsafe { algorithm(&c) });
     let variant = try_status!(variant(c.variant));
     // SAFETY: forwarded contract.
     let method = try_status!(unsafe { text(r.method, r.method_len) });
@@ -464,6 +547,7 @@ pub unsafe extern "C" fn callsign_apig_body_hasher_update(
     data: *const u8,
     len: usize,
 ) -> u32 {
+    try_status!(disjoint(&[Range::bytes(data, len)], &[Range::of(hasher)]));
     // SAFETY: forwarded contract.
     let data = try_status!(unsafe { bytes(data, len) });
     // SAFETY: forwarded contract.
@@ -491,6 +575,14 @@ pub unsafe extern "C" fn callsign_apig_body_hasher_final(
     if out.is_null() || body_kind.is_null() {
         return CALLSIGN_NULL_ARGUMENT;
     }
+    try_status!(disjoint(
+        &[],
+        &[
+            Range::of(hasher),
+            Range::bytes(out, 32),
+            Range::of(body_kind),
+        ],
+    ));
     // SAFETY: forwarded contract.
     let h = try_status!(unsafe { take::<BodyHasher>(hasher) });
     let (kind, digest) = match h.finish() {

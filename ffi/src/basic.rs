@@ -4,7 +4,7 @@ use core::ffi::c_char;
 
 use callsign_core::basic::{self, Basic};
 
-use crate::io::{bytes, check_out, text, try_status, write_out};
+use crate::io::{bytes, check_out, disjoint, text, text_out, try_status, write_out, Range};
 use crate::status::*;
 
 /// Buffer size (NUL included) for any Basic `Authorization` value.
@@ -35,6 +35,13 @@ pub unsafe extern "C" fn callsign_basic_authorization(
     out_len: *mut usize,
 ) -> u32 {
     try_status!(check_out(out, out_cap, out_len));
+    try_status!(disjoint(
+        &[
+            Range::bytes(user, user_len),
+            Range::bytes(secret, secret_len)
+        ],
+        &text_out(out, out_cap, out_len),
+    ));
     // SAFETY: forwarded contract.
     let user = try_status!(unsafe { text(user, user_len) });
     // SAFETY: forwarded contract.
@@ -59,6 +66,10 @@ pub unsafe extern "C" fn callsign_mailgun_basic_authorization(
     out_len: *mut usize,
 ) -> u32 {
     try_status!(check_out(out, out_cap, out_len));
+    try_status!(disjoint(
+        &[Range::bytes(api_key, api_key_len)],
+        &text_out(out, out_cap, out_len),
+    ));
     // SAFETY: forwarded contract.
     let api_key = try_status!(unsafe { bytes(api_key, api_key_len) });
     let value = try_status!(Basic::new(basic::MAILGUN_USER, api_key).map_err(from_error));

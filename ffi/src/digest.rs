@@ -5,7 +5,7 @@ use core::ffi::c_char;
 
 use callsign_core::{encode, HmacKey, HmacSha256, Sha256, SHA256_LEN};
 
-use crate::io::{bytes, check_out, try_status, write_out, Text};
+use crate::io::{bytes, check_out, disjoint, text_out, try_status, write_out, Range, Text};
 use crate::state::*;
 use crate::status::*;
 
@@ -42,6 +42,10 @@ pub unsafe extern "C" fn callsign_hmac_key_init(
     key: *const u8,
     key_len: usize,
 ) -> u32 {
+    try_status!(disjoint(
+        &[Range::bytes(key, key_len)],
+        &[Range::of(storage)]
+    ));
     // SAFETY: forwarded contract.
     let key = try_status!(unsafe { bytes(key, key_len) });
     // SAFETY: forwarded contract.
@@ -73,6 +77,10 @@ pub unsafe extern "C" fn callsign_hmac_sha256(
     msg_len: usize,
     out: *mut u8,
 ) -> u32 {
+    try_status!(disjoint(
+        &[Range::bytes(key, key_len), Range::bytes(msg, msg_len)],
+        &[Range::bytes(out, SHA256_LEN)],
+    ));
     // SAFETY: forwarded contract.
     let key = try_status!(unsafe { bytes(key, key_len) });
     // SAFETY: forwarded contract.
@@ -132,6 +140,10 @@ unsafe fn hmac_text(
     out_len: *mut usize,
 ) -> u32 {
     try_status!(check_out(out, out_cap, out_len));
+    try_status!(disjoint(
+        &[Range::bytes(key, key_len), Range::bytes(msg, msg_len)],
+        &text_out(out, out_cap, out_len),
+    ));
     // SAFETY: forwarded contract.
     let key = try_status!(unsafe { bytes(key, key_len) });
     // SAFETY: forwarded contract.
@@ -204,6 +216,7 @@ pub unsafe extern "C" fn callsign_hmac_sha256_init(
     key: *const u8,
     key_len: usize,
 ) -> u32 {
+    try_status!(disjoint(&[Range::bytes(key, key_len)], &[Range::of(ctx)]));
     // SAFETY: forwarded contract.
     let key = try_status!(unsafe { bytes(key, key_len) });
     // SAFETY: forwarded contract.
@@ -223,6 +236,7 @@ pub unsafe extern "C" fn callsign_hmac_sha256_init_with_key(
     ctx: *mut callsign_hmac_sha256_ctx,
     key: *const callsign_hmac_key,
 ) -> u32 {
+    try_status!(disjoint(&[Range::of(key)], &[Range::of(ctx)]));
     // SAFETY: forwarded contract.
     let key = try_status!(unsafe { get::<HmacKey>(key) });
     // SAFETY: forwarded contract.
@@ -241,6 +255,7 @@ pub unsafe extern "C" fn callsign_hmac_sha256_update(
     data: *const u8,
     len: usize,
 ) -> u32 {
+    try_status!(disjoint(&[Range::bytes(data, len)], &[Range::of(ctx)]));
     // SAFETY: forwarded contract.
     let data = try_status!(unsafe { bytes(data, len) });
     // SAFETY: forwarded contract.
@@ -265,6 +280,10 @@ pub unsafe extern "C" fn callsign_hmac_sha256_final(
     if out.is_null() {
         return CALLSIGN_NULL_ARGUMENT;
     }
+    try_status!(disjoint(
+        &[],
+        &[Range::of(ctx), Range::bytes(out, SHA256_LEN)]
+    ));
     // SAFETY: forwarded contract.
     let mac = try_status!(unsafe { take::<HmacSha256>(ctx) });
     let tag = mac.finalize();
@@ -291,6 +310,10 @@ pub unsafe extern "C" fn callsign_hmac_sha256_wipe(ctx: *mut callsign_hmac_sha25
 /// `data` as for inputs; `out` must point to 32 writable bytes.
 #[no_mangle]
 pub unsafe extern "C" fn callsign_sha256(data: *const u8, len: usize, out: *mut u8) -> u32 {
+    try_status!(disjoint(
+        &[Range::bytes(data, len)],
+        &[Range::bytes(out, SHA256_LEN)],
+    ));
     // SAFETY: forwarded contract.
     let data = try_status!(unsafe { bytes(data, len) });
     if out.is_null() {
@@ -325,6 +348,7 @@ pub unsafe extern "C" fn callsign_sha256_update(
     data: *const u8,
     len: usize,
 ) -> u32 {
+    try_status!(disjoint(&[Range::bytes(data, len)], &[Range::of(ctx)]));
     // SAFETY: forwarded contract.
     let data = try_status!(unsafe { bytes(data, len) });
     // SAFETY: forwarded contract.
@@ -346,6 +370,10 @@ pub unsafe extern "C" fn callsign_sha256_final(ctx: *mut callsign_sha256_ctx, ou
     if out.is_null() {
         return CALLSIGN_NULL_ARGUMENT;
     }
+    try_status!(disjoint(
+        &[],
+        &[Range::of(ctx), Range::bytes(out, SHA256_LEN)]
+    ));
     // SAFETY: forwarded contract.
     let h = try_status!(unsafe { take::<Sha256>(ctx) });
     // SAFETY: out is non-NULL, 32 writable bytes by contract.

@@ -5,7 +5,7 @@ use core::ffi::{c_char, c_int, c_void};
 use callsign_core::huawei::{sms, voice};
 use callsign_core::{HmacKey, Nonce, Timestamp};
 
-use crate::io::{bytes, check_out, text, try_status, write_out};
+use crate::io::{bytes, check_out, disjoint, text, text_out, try_status, write_out, Range};
 use crate::state::{callsign_hmac_key, get};
 use crate::status::*;
 
@@ -126,6 +126,14 @@ pub unsafe extern "C" fn callsign_huawei_voice_x_aksk(
     out_len: *mut usize,
 ) -> u32 {
     try_status!(check_out(out, out_cap, out_len));
+    try_status!(disjoint(
+        &[
+            Range::bytes(app_key, app_key_len),
+            Range::bytes(secret, secret_len),
+            Range::bytes(nonce_ptr, nonce_len)
+        ],
+        &text_out(out, out_cap, out_len),
+    ));
     // SAFETY: forwarded contract.
     let app_key = try_status!(unsafe { text(app_key, app_key_len) });
     // SAFETY: forwarded contract.
@@ -158,6 +166,14 @@ pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_with_key(
     out_len: *mut usize,
 ) -> u32 {
     try_status!(check_out(out, out_cap, out_len));
+    try_status!(disjoint(
+        &[
+            Range::of(key),
+            Range::bytes(app_key, app_key_len),
+            Range::bytes(nonce_ptr, nonce_len)
+        ],
+        &text_out(out, out_cap, out_len),
+    ));
     // SAFETY: forwarded contract.
     let key = try_status!(unsafe { get::<HmacKey>(key) });
     // SAFETY: forwarded contract.
@@ -189,6 +205,10 @@ pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_random(
     out_len: *mut usize,
 ) -> u32 {
     try_status!(check_out(out, out_cap, out_len));
+    try_status!(disjoint(
+        &[Range::of(key), Range::bytes(app_key, app_key_len)],
+        &text_out(out, out_cap, out_len),
+    ));
     // SAFETY: forwarded contract.
     let key = try_status!(unsafe { get::<HmacKey>(key) });
     // SAFETY: forwarded contract.
@@ -256,6 +276,14 @@ pub unsafe extern "C" fn callsign_huawei_sms_x_wsse(
     out_len: *mut usize,
 ) -> u32 {
     try_status!(check_out(out, out_cap, out_len));
+    try_status!(disjoint(
+        &[
+            Range::bytes(app_key, app_key_len),
+            Range::bytes(secret, secret_len),
+            Range::bytes(nonce_ptr, nonce_len)
+        ],
+        &text_out(out, out_cap, out_len),
+    ));
     // SAFETY: forwarded contract.
     let app_key = try_status!(unsafe { text(app_key, app_key_len) });
     // SAFETY: forwarded contract.
@@ -294,6 +322,13 @@ pub unsafe extern "C" fn callsign_huawei_sms_x_wsse_random(
     out_len: *mut usize,
 ) -> u32 {
     try_status!(check_out(out, out_cap, out_len));
+    try_status!(disjoint(
+        &[
+            Range::bytes(app_key, app_key_len),
+            Range::bytes(secret, secret_len)
+        ],
+        &text_out(out, out_cap, out_len),
+    ));
     // SAFETY: forwarded contract.
     let app_key = try_status!(unsafe { text(app_key, app_key_len) });
     // SAFETY: forwarded contract.

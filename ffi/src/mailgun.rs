@@ -6,7 +6,7 @@ use core::ffi::c_char;
 
 use callsign_core::{mailgun, HmacKey};
 
-use crate::io::{bytes, check_out, text, try_status, write_out};
+use crate::io::{bytes, check_out, disjoint, text, text_out, try_status, write_out, Range};
 use crate::state::callsign_replay_cache;
 use crate::status::*;
 use crate::verify::checks;
@@ -44,6 +44,14 @@ pub unsafe extern "C" fn callsign_mailgun_webhook_sign(
     out_len: *mut usize,
 ) -> u32 {
     try_status!(check_out(out, out_cap, out_len));
+    try_status!(disjoint(
+        &[
+            Range::bytes(signing_key, signing_key_len),
+            Range::bytes(timestamp, timestamp_len),
+            Range::bytes(token, token_len)
+        ],
+        &text_out(out, out_cap, out_len),
+    ));
     // SAFETY: forwarded contract.
     let signing_key = try_status!(unsafe { bytes(signing_key, signing_key_len) });
     // SAFETY: forwarded contract.
@@ -94,6 +102,15 @@ pub unsafe extern "C" fn callsign_mailgun_webhook_verify(
     max_skew: u64,
     replay: *mut callsign_replay_cache,
 ) -> u32 {
+    try_status!(disjoint(
+        &[
+            Range::bytes(signing_key, signing_key_len),
+            Range::bytes(timestamp, timestamp_len),
+            Range::bytes(token, token_len),
+            Range::bytes(signature, signature_len),
+        ],
+        &[Range::of(replay)],
+    ));
     // SAFETY: forwarded contract.
     let signing_key = try_status!(unsafe { bytes(signing_key, signing_key_len) });
     // SAFETY: forwarded contract.

@@ -12,7 +12,8 @@ use callsign_core::sinch::{numbers, webhook};
 use callsign_core::{Error, Field, HmacKey};
 
 use crate::apig::callsign_pair;
-use crate::io::{bytes, check_out, text, try_status, write_out};
+use crate::apig::pairs_disjoint;
+use crate::io::{bytes, check_out, disjoint, text, text_out, try_status, write_out, Range};
 use crate::state::{callsign_replay_cache, callsign_sinch_body_md5, get, get_mut, put, wipe};
 use crate::status::*;
 use crate::verify::{checks, ReceivedHeaders};
@@ -124,6 +125,34 @@ unsafe fn body_digest(
     Ok(md5.clone().finish())
 }
 
+/// CALLSIGN_OVERLAPPING_BUFFERS when the request, or an input it points to,
+/// overlaps an output. NULL is left to [`request`].
+///
+/// # Safety
+/// `request` must be NULL or point to a readable `callsign_sinch_request`.
+unsafe fn request_disjoint(
+    request: *const callsign_sinch_request,
+    outputs: &[Range],
+) -> Result<(), u32> {
+    if request.is_null() {
+        return Ok(());
+    }
+    // SAFETY: non-NULL and readable by contract; a copy, not a reference.
+    let r = unsafe { request.read() };
+    disjoint(
+        &[
+            Range::of(request),
+            Range::bytes(r.method, r.method_len),
+            Range::bytes(r.target, r.target_len),
+            Range::bytes(r.content_type, r.content_type_len),
+            Range::bytes(r.x_timestamp, r.x_timestamp_len),
+            Range::bytes(r.body, r.body_len),
+            Range::of(r.body_md5),
+        ],
+        outputs,
+    )
+}
+
 /// The validated request.
 ///
 /// # Safety
@@ -184,6 +213,7 @@ pub unsafe extern "C" fn callsign_sinch_body_md5_update(
     data: *const u8,
     len: usize,
 ) -> u32 {
+    try_status!(disjoint(&[Range::bytes(data, len)], &[Range::of(hasher)]));
     // SAFETY: forwarded contract.
     let data = try_status!(unsafe { bytes(data, len) });
     // SAFETY: forwarded contract.
@@ -251,6 +281,13 @@ pub unsafe extern "C" fn callsign_sinch_application_sign(
     out_len: *mut usize,
 ) -> u32 {
     try_status!(check_out(out, out_cap, out_len));
+    let outs = text_out(out, out_cap, out_len);
+    try_status!(disjoint(
+        &[Range::bytes(key, key_len), Range::bytes(secret, secret_len)],
+        &outs,
+    ));
+    // SAFETY: forwarded contract.
+    try_status!(unsafe { request_disjoint(request, &outs) });
     // SAFETY: forwarded contract.
     let key = try_status!(unsafe { text(key, key_len) });
     // SAFETY: forwarded contract.
@@ -280,6 +317,8 @@ pub unsafe extern "C" fn callsign_sinch_application_string_to_sign(
     out_len: *mut usize,
 ) -> u32 {
     try_status!(check_out(out, out_cap, out_len));
+    // SAFETY: forwarded contract.
+    try_status!(unsafe { request_disjoint(request, &text_out(out, out_cap, out_len)) });
     // SAFETY: forwarded contract.
     let request = try_status!(unsafe { self::request(request) });
     // SAFETY: forwarded contract.
@@ -340,6 +379,20 @@ pub unsafe extern "C" fn callsign_sinch_callback_verify(
     max_skew: u64,
     replay: *mut callsign_replay_cache,
 ) -> u32 {
+    let outs = [Range::of(replay)];
+    try_status!(disjoint(
+        &[
+            Range::bytes(key, key_len),
+            Range::bytes(secret, secret_len),
+            Range::bytes(method, method_len),
+            Range::bytes(path, path_len),
+            Range::bytes(body, body_len),
+            Range::of(body_md5),
+        ],
+        &outs,
+    ));
+    // SAFETY: forwarded contract.
+    try_status!(unsafe { pairs_disjoint(headers, header_count, &outs) });
     let scheme = try_status!(self::scheme(scheme));
     // SAFETY: forwarded contract.
     let key = try_status!(unsafe { text(key, key_len) });
@@ -397,6 +450,15 @@ pub unsafe extern "C" fn callsign_sinch_webhook_sign(
     out_len: *mut usize,
 ) -> u32 {
     try_status!(check_out(out, out_cap, out_len));
+    try_status!(disjoint(
+        &[
+            Range::bytes(secret, secret_len),
+            Range::bytes(body, body_len),
+            Range::bytes(nonce, nonce_len),
+            Range::bytes(timestamp, timestamp_len),
+        ],
+        &text_out(out, out_cap, out_len),
+    ));
     // SAFETY: forwarded contract.
     let secret = try_status!(unsafe { bytes(secret, secret_len) });
     // SAFETY: forwarded contract.
@@ -445,6 +507,16 @@ pub unsafe extern "C" fn callsign_sinch_webhook_verify(
     max_skew: u64,
     replay: *mut callsign_replay_cache,
 ) -> u32 {
+    let outs = [Range::of(replay)];
+    try_status!(disjoint(
+        &[
+            Range::bytes(secret, secret_len),
+            Range::bytes(body, body_len)
+        ],
+        &outs,
+    ));
+    // SAFETY: forwarded contract.
+    try_status!(unsafe { pairs_disjoint(headers, header_count, &outs) });
     // SAFETY: forwarded contract.
     let secret = try_status!(unsafe { bytes(secret, secret_len) });
     // SAFETY: forwarded contract.
@@ -486,6 +558,13 @@ pub unsafe extern "C" fn callsign_sinch_numbers_sign(
     out_len: *mut usize,
 ) -> u32 {
     try_status!(check_out(out, out_cap, out_len));
+    try_status!(disjoint(
+        &[
+            Range::bytes(secret, secret_len),
+            Range::bytes(body, body_len)
+        ],
+        &text_out(out, out_cap, out_len),
+    ));
     // SAFETY: forwarded contract.
     let secret = try_status!(unsafe { bytes(secret, secret_len) });
     // SAFETY: forwarded contract.

@@ -61,6 +61,8 @@ pub const CALLSIGN_TIMESTAMP_IN_FUTURE: u32 = 24;
 pub const CALLSIGN_REPLAY: u32 = 25;
 /// The replay cache is full of live entries: verification fails closed.
 pub const CALLSIGN_REPLAY_CACHE_FULL: u32 = 26;
+/// An input overlaps an output (or two outputs overlap): nothing was written.
+pub const CALLSIGN_OVERLAPPING_BUFFERS: u32 = 27;
 
 /// The status for a core error.
 pub(crate) fn from_error(e: Error) -> u32 {
@@ -115,7 +117,7 @@ fn from_field(field: Field) -> u32 {
 }
 
 /// Static NUL-terminated text per status.
-const TEXTS: [&core::ffi::CStr; 27] = [
+const TEXTS: [&core::ffi::CStr; 28] = [
     c"ok",
     c"null argument",
     c"output buffer too small",
@@ -143,6 +145,7 @@ const TEXTS: [&core::ffi::CStr; 27] = [
     c"timestamp in the future",
     c"replay: nonce or token already seen",
     c"replay cache full",
+    c"an input overlaps an output buffer",
 ];
 
 /// A static, NUL-terminated description of `status`; never NULL. Unknown

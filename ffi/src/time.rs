@@ -4,7 +4,7 @@ use core::ffi::c_char;
 
 use callsign_core::{time, Timestamp};
 
-use crate::io::{try_status, write_out};
+use crate::io::{disjoint, text_out, try_status, write_out};
 use crate::status::*;
 
 /// Buffer size (NUL included) for `YYYY-MM-DDTHH:MM:SSZ`.
@@ -31,6 +31,7 @@ pub unsafe extern "C" fn callsign_timestamp_extended(
     out_len: *mut usize,
 ) -> u32 {
     try_status!(crate::io::check_out(out, out_cap, out_len));
+    try_status!(disjoint(&[], &text_out(out, out_cap, out_len)));
     let t = try_status!(Timestamp::from_unix(unix_seconds).map_err(from_error));
     // SAFETY: forwarded contract.
     unsafe { write_out(&t.extended(), out, out_cap, out_len) }
@@ -50,6 +51,7 @@ pub unsafe extern "C" fn callsign_timestamp_basic(
     out_len: *mut usize,
 ) -> u32 {
     try_status!(crate::io::check_out(out, out_cap, out_len));
+    try_status!(disjoint(&[], &text_out(out, out_cap, out_len)));
     let t = try_status!(Timestamp::from_unix(unix_seconds).map_err(from_error));
     // SAFETY: forwarded contract.
     unsafe { write_out(&t.basic(), out, out_cap, out_len) }

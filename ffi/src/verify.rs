@@ -12,7 +12,7 @@ use callsign_core::HmacKey;
 
 use crate::apig::callsign_pair;
 use crate::huawei::digest_encoding;
-use crate::io::{bytes, text, try_status};
+use crate::io::{bytes, disjoint, text, try_status, Range};
 use crate::state::{
     callsign_hmac_key, callsign_replay_cache, get, get_mut, put, wipe, ReplayCacheC,
 };
@@ -169,6 +169,7 @@ pub unsafe extern "C" fn callsign_replay_cache_live(
     if live.is_null() {
         return CALLSIGN_NULL_ARGUMENT;
     }
+    try_status!(disjoint(&[Range::of(cache)], &[Range::of(live)]));
     // SAFETY: forwarded contract.
     let cache = try_status!(unsafe { get::<ReplayCacheC>(cache) });
     // SAFETY: non-NULL and writable by contract.
@@ -221,6 +222,10 @@ pub unsafe extern "C" fn callsign_huawei_token_username(
     if username.is_null() || username_len.is_null() {
         return CALLSIGN_NULL_ARGUMENT;
     }
+    try_status!(disjoint(
+        &[Range::bytes(value, value_len)],
+        &[Range::of(username), Range::of(username_len)],
+    ));
     // SAFETY: forwarded contract.
     let token = try_status!(unsafe { token(value, value_len) });
     let name = token.username();
@@ -259,6 +264,13 @@ pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_verify(
     max_skew: u64,
     replay: *mut callsign_replay_cache,
 ) -> u32 {
+    try_status!(disjoint(
+        &[
+            Range::bytes(value, value_len),
+            Range::bytes(secret, secret_len)
+        ],
+        &[Range::of(replay)],
+    ));
     // SAFETY: forwarded contract.
     let value = try_status!(unsafe { text(value, value_len) });
     // SAFETY: forwarded contract.
@@ -289,6 +301,10 @@ pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_verify_with_key(
     max_skew: u64,
     replay: *mut callsign_replay_cache,
 ) -> u32 {
+    try_status!(disjoint(
+        &[Range::of(key), Range::bytes(value, value_len)],
+        &[Range::of(replay)],
+    ));
     // SAFETY: forwarded contract.
     let key = try_status!(unsafe { get::<HmacKey>(key) });
     // SAFETY: forwarded contract.
@@ -326,6 +342,13 @@ pub unsafe extern "C" fn callsign_huawei_sms_x_wsse_verify(
     max_skew: u64,
     replay: *mut callsign_replay_cache,
 ) -> u32 {
+    try_status!(disjoint(
+        &[
+            Range::bytes(value, value_len),
+            Range::bytes(secret, secret_len)
+        ],
+        &[Range::of(replay)],
+    ));
     // SAFETY: forwarded contract.
     let value = try_status!(unsafe { text(value, value_len) });
     // SAFETY: forwarded contract.

@@ -22,14 +22,21 @@
 #                   with -DCALLSIGN_MALLOC_GUARD
 #   verify-valgrind test_verify under valgrind memcheck, leaks are errors
 #   verify-asan     test_verify with AddressSanitizer + UBSan
+#   overlap-guard   tests/c/test_overlap.c (the overlap rule: every writer x
+#                   every input at the start, middle and end of its output,
+#                   and touching) with -DCALLSIGN_MALLOC_GUARD
+#   overlap-asan    test_overlap with AddressSanitizer + UBSan
 # Last line: "c-tests: N passed, M failed".
 #
-# Environment: CC (default gcc), CXX (default g++). Installs valgrind with
+# Environment: CC (default gcc), CXX (default g++), CALLSIGN_LIB (default
+# target/release/libcallsign.a), CALLSIGN_C_TESTS_ASAN_ONLY=1 to run only the
+# vector generation and the AddressSanitizer stages (scripts/c-asan-rust.sh,
+# whose library is instrumented too: valgrind cannot run it). Installs valgrind with
 # apt-get when it is missing (apt-get update only if the install fails).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-lib="$root/target/release/libcallsign.a"
+lib="${CALLSIGN_LIB:-$root/target/release/libcallsign.a}"
 CC=${CC:-gcc}
 CXX=${CXX:-g++}
 WARN=(-std=c99 -Wall -Wextra -Werror -Wpedantic)
@@ -248,6 +255,39 @@ EOF
     echo "c-tests: heap overflow caught (exit status $rc)"
 }
 
+build_overlap() { # output, extra flags...
+    local out=$1
+    shift
+    "$CC" "${WARN[@]}" -g "$@" -I"$root/include" "$root/tests/c/test_overlap.c" "$lib" -o "$out"
+}
+
+overlap_guard() {
+    build_overlap "$tmp/test_overlap_guard" -O2 -DCALLSIGN_MALLOC_GUARD
+    run_tagged c-overlap "$tmp/overlap_guard.log" "$tmp/test_overlap_guard"
+    grep -q '^c-overlap: malloc guard active$' "$tmp/overlap_guard.log"
+}
+
+overlap_asan() {
+    build_overlap "$tmp/test_overlap_asan" -O1 "${SAN[@]}"
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 \
+        UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        run_tagged c-overlap "$tmp/overlap_asan.log" "$tmp/test_overlap_asan"
+    grep -q '^c-overlap: AddressSanitizer active$' "$tmp/overlap_asan.log"
+}
+
+if [[ ${CALLSIGN_C_TESTS_ASAN_ONLY:-0} == 1 ]]; then
+    stage vectors gen_vectors
+    stage ffi-asan ffi_asan
+    stage asan-control asan_control
+    stage verify-vectors gen_verify_vectors
+    stage verify-asan verify_asan
+    stage overlap-asan overlap_asan
+    echo "c-tests: done in $(($(date +%s) - start)) s"
+    echo "c-tests: $passed passed, $failed failed"
+    [[ $failed -eq 0 ]]
+    exit
+fi
+
 stage vectors gen_vectors
 stage header-c99 header_c99
 stage header-c++11 header_cxx11
@@ -259,6 +299,8 @@ stage verify-vectors gen_verify_vectors
 stage verify-guard verify_guard
 stage verify-valgrind verify_valgrind
 stage verify-asan verify_asan
+stage overlap-guard overlap_guard
+stage overlap-asan overlap_asan
 
 echo "c-tests: done in $(($(date +%s) - start)) s"
 echo "c-tests: $passed passed, $failed failed"
