@@ -30,7 +30,7 @@ pub const CALLSIGN_APIG_VARIANT_CORE: u32 = 0;
 /// automatic UNSIGNED-PAYLOAD, lower-case `host`, accepts an empty secret).
 pub const CALLSIGN_APIG_VARIANT_APIG: u32 = 1;
 
-/// Body: `body[0..body_len]` is the whole body (may be empty).
+/// Body: the `body_len` bytes at `body` are the whole body (may be empty).
 pub const CALLSIGN_APIG_BODY_BYTES: u32 = 0;
 /// Body: `body` points to the 32-byte SHA-256 of the body, from
 /// `callsign_apig_body_hasher_final` or your own hasher.
@@ -119,11 +119,11 @@ pub struct callsign_apig_request {
     /// Bytes in `body` (32 for a digest, ignored for UNSIGNED).
     pub body_len: usize,
     /// `X-Sdk-Date` as Unix seconds, used when the headers have no
-    /// `X-Sdk-Date`. It must lie in 1970..=9999 even when unused.
+    /// `X-Sdk-Date`. It must lie in the years 1970 to 9999 even when unused.
     pub date_unix: u64,
 }
 
-/// A text output: `buf[0..cap]` receives NUL-terminated text and `len` is
+/// A text output: the `cap` bytes at `buf` receive NUL-terminated text and `len` is
 /// set under the output rule (length without NUL on success, size needed
 /// with NUL on CALLSIGN_BUFFER_TOO_SMALL). `buf` NULL with `cap` 0 means
 /// "not wanted"; `buf` NULL with a non-zero `cap` is CALLSIGN_NULL_ARGUMENT.
@@ -142,7 +142,7 @@ pub struct callsign_text {
 #[repr(C)]
 pub struct callsign_apig_outputs {
     /// The headers the signer added, one `Name: value` line each, each
-    /// ending with `\n`, in this order: `X-Sdk-Date`, `Host` (`host` with
+    /// ending with a line feed, in this order: `X-Sdk-Date`, `Host` (`host` with
     /// the APIG variant), and `X-Sdk-Content-Sha256` (`X-Sdk-Content-Sm3`
     /// with SDK-HMAC-SM3) — each only when the signer added it.
     pub headers_added: callsign_text,
@@ -339,6 +339,7 @@ unsafe fn put_text<E: Emit>(value: &E, t: &mut callsign_text) -> u32 {
 /// # Safety
 /// Every pointer in `credentials`, `request` and `outputs` must be valid for
 /// its stated length (NULL with length 0 allowed for inputs).
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_huawei_apig_sign(
     credentials: *const callsign_apig_credentials,
@@ -519,6 +520,7 @@ pub unsafe extern "C" fn callsign_huawei_apig_sign(
 ///
 /// # Safety
 /// `hasher` must point to a writable `callsign_apig_body_hasher`.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_apig_body_hasher_init(
     hasher: *mut callsign_apig_body_hasher,
@@ -535,21 +537,25 @@ pub unsafe extern "C" fn callsign_apig_body_hasher_init(
     unsafe { put(hasher, algorithm.body_hasher()) }
 }
 
-/// Feeds `data[0..len]` to a body hasher.
+/// Feeds the `data_len` bytes at `data` to a body hasher.
 ///
 /// Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT or CALLSIGN_NOT_INITIALIZED.
 ///
 /// # Safety
 /// `hasher` must point to an initialised hasher; `data` as for inputs.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_apig_body_hasher_update(
     hasher: *mut callsign_apig_body_hasher,
     data: *const u8,
-    len: usize,
+    data_len: usize,
 ) -> u32 {
-    try_status!(disjoint(&[Range::bytes(data, len)], &[Range::of(hasher)]));
+    try_status!(disjoint(
+        &[Range::bytes(data, data_len)],
+        &[Range::of(hasher)]
+    ));
     // SAFETY: forwarded contract.
-    let data = try_status!(unsafe { bytes(data, len) });
+    let data = try_status!(unsafe { bytes(data, data_len) });
     // SAFETY: forwarded contract.
     let h = try_status!(unsafe { get_mut::<BodyHasher>(hasher) });
     h.update(data);
@@ -566,6 +572,7 @@ pub unsafe extern "C" fn callsign_apig_body_hasher_update(
 /// # Safety
 /// `hasher` must point to an initialised hasher, `out` to 32 writable
 /// bytes, `body_kind` to a writable `uint32_t`.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_apig_body_hasher_final(
     hasher: *mut callsign_apig_body_hasher,

@@ -23,7 +23,8 @@ const _: () = assert!(CALLSIGN_BASIC_MAX_LEN == basic::BASIC_MAX_LEN + 1);
 /// buffer.
 ///
 /// # Safety
-/// Pointers as documented in the header preamble.
+/// As the header preamble says.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_basic_authorization(
     user: *const u8,
@@ -56,7 +57,8 @@ pub unsafe extern "C" fn callsign_basic_authorization(
 /// Returns as `callsign_basic_authorization`.
 ///
 /// # Safety
-/// Pointers as documented in the header preamble.
+/// As the header preamble says.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_mailgun_basic_authorization(
     api_key: *const u8,

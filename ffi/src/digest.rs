@@ -27,7 +27,7 @@ unsafe fn put32(out: *mut u8, digest: &[u8; SHA256_LEN]) {
     unsafe { core::ptr::copy_nonoverlapping(digest.as_ptr(), out, SHA256_LEN) };
 }
 
-/// Computes the inner and outer states of the HMAC key `key[0..key_len]`
+/// Computes the inner and outer states of the HMAC key (the `key_len` bytes at `key`)
 /// into `storage`. Any key length is accepted (longer than 64 bytes: hashed
 /// first, as RFC 2104 says).
 ///
@@ -36,6 +36,7 @@ unsafe fn put32(out: *mut u8, digest: &[u8; SHA256_LEN]) {
 /// # Safety
 /// `storage` must point to a writable `callsign_hmac_key`; `key` to
 /// `key_len` readable bytes (or be NULL with `key_len` 0).
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_hmac_key_init(
     storage: *mut callsign_hmac_key,
@@ -67,8 +68,9 @@ pub unsafe extern "C" fn callsign_hmac_key_wipe(storage: *mut callsign_hmac_key)
 /// Returns CALLSIGN_OK or CALLSIGN_NULL_ARGUMENT.
 ///
 /// # Safety
-/// Inputs as documented in the header preamble; `out` must point to 32
+/// Inputs as the header preamble says; `out` must point to 32
 /// writable bytes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_hmac_sha256(
     key: *const u8,
@@ -127,7 +129,7 @@ unsafe fn write_digest(
 /// pointers are checked first, then the inputs).
 ///
 /// # Safety
-/// Pointers as documented in the header preamble.
+/// As the header preamble says.
 #[allow(clippy::too_many_arguments)]
 unsafe fn hmac_text(
     key: *const u8,
@@ -158,7 +160,8 @@ unsafe fn hmac_text(
 /// sizes the buffer.
 ///
 /// # Safety
-/// Pointers as documented in the header preamble.
+/// As the header preamble says.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_hmac_sha256_base64(
     key: *const u8,
@@ -189,7 +192,8 @@ pub unsafe extern "C" fn callsign_hmac_sha256_base64(
 /// the buffer.
 ///
 /// # Safety
-/// Pointers as documented in the header preamble.
+/// As the header preamble says.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_hmac_sha256_hex(
     key: *const u8,
@@ -204,12 +208,13 @@ pub unsafe extern "C" fn callsign_hmac_sha256_hex(
     unsafe { hmac_text(key, key_len, msg, msg_len, Form::Hex, out, out_cap, out_len) }
 }
 
-/// Starts a streaming HMAC-SHA256 under the key bytes `key[0..key_len]`.
+/// Starts a streaming HMAC-SHA256 under the `key_len` key bytes at `key`.
 ///
 /// Returns CALLSIGN_OK or CALLSIGN_NULL_ARGUMENT.
 ///
 /// # Safety
 /// `ctx` must point to a writable `callsign_hmac_sha256_ctx`; `key` as for inputs.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_hmac_sha256_init(
     ctx: *mut callsign_hmac_sha256_ctx,
@@ -231,6 +236,7 @@ pub unsafe extern "C" fn callsign_hmac_sha256_init(
 /// # Safety
 /// `ctx` must point to a writable `callsign_hmac_sha256_ctx`, `key` to an
 /// initialised `callsign_hmac_key`.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_hmac_sha256_init_with_key(
     ctx: *mut callsign_hmac_sha256_ctx,
@@ -243,21 +249,22 @@ pub unsafe extern "C" fn callsign_hmac_sha256_init_with_key(
     unsafe { put(ctx, key.start()) }
 }
 
-/// Feeds `data[0..len]` to a streaming HMAC-SHA256.
+/// Feeds the `data_len` bytes at `data` to a streaming HMAC-SHA256.
 ///
 /// Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT or CALLSIGN_NOT_INITIALIZED.
 ///
 /// # Safety
 /// `ctx` must point to an initialised context; `data` as for inputs.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_hmac_sha256_update(
     ctx: *mut callsign_hmac_sha256_ctx,
     data: *const u8,
-    len: usize,
+    data_len: usize,
 ) -> u32 {
-    try_status!(disjoint(&[Range::bytes(data, len)], &[Range::of(ctx)]));
+    try_status!(disjoint(&[Range::bytes(data, data_len)], &[Range::of(ctx)]));
     // SAFETY: forwarded contract.
-    let data = try_status!(unsafe { bytes(data, len) });
+    let data = try_status!(unsafe { bytes(data, data_len) });
     // SAFETY: forwarded contract.
     let mac = try_status!(unsafe { get_mut::<HmacSha256>(ctx) });
     mac.update(data);
@@ -272,6 +279,7 @@ pub unsafe extern "C" fn callsign_hmac_sha256_update(
 ///
 /// # Safety
 /// `ctx` must point to an initialised context, `out` to 32 writable bytes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_hmac_sha256_final(
     ctx: *mut callsign_hmac_sha256_ctx,
@@ -302,20 +310,21 @@ pub unsafe extern "C" fn callsign_hmac_sha256_wipe(ctx: *mut callsign_hmac_sha25
     unsafe { wipe::<HmacSha256>(ctx) }
 }
 
-/// SHA-256 of `data[0..len]` in one call, 32 raw bytes into `out`.
+/// SHA-256 of the `data_len` bytes at `data` in one call, 32 raw bytes into `out`.
 ///
 /// Returns CALLSIGN_OK or CALLSIGN_NULL_ARGUMENT.
 ///
 /// # Safety
 /// `data` as for inputs; `out` must point to 32 writable bytes.
+#[must_use]
 #[no_mangle]
-pub unsafe extern "C" fn callsign_sha256(data: *const u8, len: usize, out: *mut u8) -> u32 {
+pub unsafe extern "C" fn callsign_sha256(data: *const u8, data_len: usize, out: *mut u8) -> u32 {
     try_status!(disjoint(
-        &[Range::bytes(data, len)],
+        &[Range::bytes(data, data_len)],
         &[Range::bytes(out, SHA256_LEN)],
     ));
     // SAFETY: forwarded contract.
-    let data = try_status!(unsafe { bytes(data, len) });
+    let data = try_status!(unsafe { bytes(data, data_len) });
     if out.is_null() {
         return CALLSIGN_NULL_ARGUMENT;
     }
@@ -330,27 +339,29 @@ pub unsafe extern "C" fn callsign_sha256(data: *const u8, len: usize, out: *mut 
 ///
 /// # Safety
 /// `ctx` must point to a writable `callsign_sha256_ctx`.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_sha256_init(ctx: *mut callsign_sha256_ctx) -> u32 {
     // SAFETY: forwarded contract.
     unsafe { put(ctx, Sha256::new()) }
 }
 
-/// Feeds `data[0..len]` to a streaming SHA-256.
+/// Feeds the `data_len` bytes at `data` to a streaming SHA-256.
 ///
 /// Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT or CALLSIGN_NOT_INITIALIZED.
 ///
 /// # Safety
 /// `ctx` must point to an initialised context; `data` as for inputs.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_sha256_update(
     ctx: *mut callsign_sha256_ctx,
     data: *const u8,
-    len: usize,
+    data_len: usize,
 ) -> u32 {
-    try_status!(disjoint(&[Range::bytes(data, len)], &[Range::of(ctx)]));
+    try_status!(disjoint(&[Range::bytes(data, data_len)], &[Range::of(ctx)]));
     // SAFETY: forwarded contract.
-    let data = try_status!(unsafe { bytes(data, len) });
+    let data = try_status!(unsafe { bytes(data, data_len) });
     // SAFETY: forwarded contract.
     let h = try_status!(unsafe { get_mut::<Sha256>(ctx) });
     h.update(data);
@@ -365,6 +376,7 @@ pub unsafe extern "C" fn callsign_sha256_update(
 ///
 /// # Safety
 /// `ctx` must point to an initialised context, `out` to 32 writable bytes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_sha256_final(ctx: *mut callsign_sha256_ctx, out: *mut u8) -> u32 {
     if out.is_null() {

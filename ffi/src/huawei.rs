@@ -22,7 +22,7 @@ pub const CALLSIGN_WSSE_DIGEST_HEX: u32 = 0;
 /// X-WSSE digest: Base64 of the raw SHA-256 (44 characters), as legacy demos.
 pub const CALLSIGN_WSSE_DIGEST_LEGACY_RAW: u32 = 1;
 
-/// A caller's random source: fills `buf[0..len]` with cryptographically
+/// A caller's random source: fills the `len` bytes at `buf` with cryptographically
 /// secure random bytes and returns 0, or returns non-zero on failure.
 pub type callsign_fill_random =
     Option<unsafe extern "C" fn(ctx: *mut c_void, buf: *mut u8, len: usize) -> c_int>;
@@ -54,7 +54,7 @@ fn timestamp(created_unix: u64) -> Result<Timestamp, u32> {
 
 /// # Safety
 /// `nonce` as for inputs.
-unsafe fn nonce(nonce: *const u8, nonce_len: usize) -> Result<Nonce, u32> {
+unsafe fn parse_nonce(nonce: *const u8, nonce_len: usize) -> Result<Nonce, u32> {
     // SAFETY: forwarded contract.
     let t = unsafe { text(nonce, nonce_len) }?;
     Nonce::new(t).map_err(from_error)
@@ -76,7 +76,7 @@ unsafe fn random_nonce(fill_random: callsign_fill_random, ctx: *mut c_void) -> R
 }
 
 /// # Safety
-/// Pointers as documented in the header preamble.
+/// As the header preamble says.
 unsafe fn x_aksk(
     key: &HmacKey,
     app_key: &str,
@@ -111,14 +111,15 @@ unsafe fn x_aksk(
 /// ```
 ///
 /// # Safety
-/// Pointers as documented in the header preamble.
+/// As the header preamble says.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_huawei_voice_x_aksk(
     app_key: *const u8,
     app_key_len: usize,
     secret: *const u8,
     secret_len: usize,
-    nonce_ptr: *const u8,
+    nonce: *const u8,
     nonce_len: usize,
     created_unix: u64,
     out: *mut c_char,
@@ -130,7 +131,7 @@ pub unsafe extern "C" fn callsign_huawei_voice_x_aksk(
         &[
             Range::bytes(app_key, app_key_len),
             Range::bytes(secret, secret_len),
-            Range::bytes(nonce_ptr, nonce_len)
+            Range::bytes(nonce, nonce_len)
         ],
         &text_out(out, out_cap, out_len),
     ));
@@ -139,7 +140,7 @@ pub unsafe extern "C" fn callsign_huawei_voice_x_aksk(
     // SAFETY: forwarded contract.
     let secret = try_status!(unsafe { bytes(secret, secret_len) });
     // SAFETY: forwarded contract.
-    let nonce = try_status!(unsafe { nonce(nonce_ptr, nonce_len) });
+    let nonce = try_status!(unsafe { parse_nonce(nonce, nonce_len) });
     let created = try_status!(timestamp(created_unix));
     let key = HmacKey::new(secret);
     // SAFETY: forwarded contract.
@@ -152,13 +153,14 @@ pub unsafe extern "C" fn callsign_huawei_voice_x_aksk(
 ///
 /// # Safety
 /// `key` must point to an initialised `callsign_hmac_key`; other pointers
-/// as documented in the header preamble.
+/// as the header preamble says.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_with_key(
     key: *const callsign_hmac_key,
     app_key: *const u8,
     app_key_len: usize,
-    nonce_ptr: *const u8,
+    nonce: *const u8,
     nonce_len: usize,
     created_unix: u64,
     out: *mut c_char,
@@ -170,7 +172,7 @@ pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_with_key(
         &[
             Range::of(key),
             Range::bytes(app_key, app_key_len),
-            Range::bytes(nonce_ptr, nonce_len)
+            Range::bytes(nonce, nonce_len)
         ],
         &text_out(out, out_cap, out_len),
     ));
@@ -179,7 +181,7 @@ pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_with_key(
     // SAFETY: forwarded contract.
     let app_key = try_status!(unsafe { text(app_key, app_key_len) });
     // SAFETY: forwarded contract.
-    let nonce = try_status!(unsafe { nonce(nonce_ptr, nonce_len) });
+    let nonce = try_status!(unsafe { parse_nonce(nonce, nonce_len) });
     let created = try_status!(timestamp(created_unix));
     // SAFETY: forwarded contract.
     unsafe { x_aksk(key, app_key, &nonce, created, out, out_cap, out_len) }
@@ -192,6 +194,7 @@ pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_with_key(
 /// # Safety
 /// As for `callsign_huawei_voice_x_aksk_with_key`; `fill_random` must fill
 /// the buffer it is given.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_random(
     key: *const callsign_hmac_key,
@@ -229,7 +232,7 @@ pub(crate) fn digest_encoding(digest: u32) -> Result<sms::DigestEncoding, u32> {
 }
 
 /// # Safety
-/// Pointers as documented in the header preamble.
+/// As the header preamble says.
 #[allow(clippy::too_many_arguments)]
 unsafe fn x_wsse(
     app_key: &str,
@@ -260,14 +263,15 @@ unsafe fn x_wsse(
 /// sizes the buffer.
 ///
 /// # Safety
-/// Pointers as documented in the header preamble.
+/// As the header preamble says.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_huawei_sms_x_wsse(
     app_key: *const u8,
     app_key_len: usize,
     secret: *const u8,
     secret_len: usize,
-    nonce_ptr: *const u8,
+    nonce: *const u8,
     nonce_len: usize,
     created_unix: u64,
     digest: u32,
@@ -280,7 +284,7 @@ pub unsafe extern "C" fn callsign_huawei_sms_x_wsse(
         &[
             Range::bytes(app_key, app_key_len),
             Range::bytes(secret, secret_len),
-            Range::bytes(nonce_ptr, nonce_len)
+            Range::bytes(nonce, nonce_len)
         ],
         &text_out(out, out_cap, out_len),
     ));
@@ -289,7 +293,7 @@ pub unsafe extern "C" fn callsign_huawei_sms_x_wsse(
     // SAFETY: forwarded contract.
     let secret = try_status!(unsafe { bytes(secret, secret_len) });
     // SAFETY: forwarded contract.
-    let nonce = try_status!(unsafe { nonce(nonce_ptr, nonce_len) });
+    let nonce = try_status!(unsafe { parse_nonce(nonce, nonce_len) });
     let created = try_status!(timestamp(created_unix));
     let encoding = try_status!(digest_encoding(digest));
     // SAFETY: forwarded contract.
@@ -307,6 +311,7 @@ pub unsafe extern "C" fn callsign_huawei_sms_x_wsse(
 /// # Safety
 /// As for `callsign_huawei_sms_x_wsse`; `fill_random` must fill the buffer
 /// it is given.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_huawei_sms_x_wsse_random(
     app_key: *const u8,

@@ -30,7 +30,8 @@ const _: () = assert!(CALLSIGN_MAILGUN_DEFAULT_MAX_AGE_SECS == mailgun::DEFAULT_
 /// preamble; CALLSIGN_MAILGUN_WEBHOOK_SIGNATURE_MAX_LEN sizes `out`.
 ///
 /// # Safety
-/// Pointers as documented in the header preamble.
+/// As the header preamble says.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_mailgun_webhook_sign(
     signing_key: *const u8,
@@ -86,8 +87,9 @@ pub unsafe extern "C" fn callsign_mailgun_webhook_sign(
 /// CALLSIGN_REPLAY_CACHE_FULL.
 ///
 /// # Safety
-/// Inputs as documented in the header preamble; `replay` NULL or a
+/// Inputs as the header preamble says; `replay` NULL or a
 /// `callsign_replay_cache` that no other call uses meanwhile.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_mailgun_webhook_verify(
     signing_key: *const u8,

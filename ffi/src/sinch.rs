@@ -194,28 +194,33 @@ unsafe fn request<'a>(request: *const callsign_sinch_request) -> Result<Request<
 ///
 /// # Safety
 /// `hasher` must be NULL or point to a writable `callsign_sinch_body_md5`.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_sinch_body_md5_init(hasher: *mut callsign_sinch_body_md5) -> u32 {
     // SAFETY: forwarded contract.
     unsafe { put(hasher, BodyMd5::new()) }
 }
 
-/// Feeds the next `len` bytes of the body to a hasher (any chunk size).
+/// Feeds the next `data_len` bytes of the body, at `data`, to a hasher (any chunk size).
 ///
 /// Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT or CALLSIGN_NOT_INITIALIZED.
 ///
 /// # Safety
 /// `hasher` must be NULL or point to a `callsign_sinch_body_md5`; `data` as
 /// for inputs.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_sinch_body_md5_update(
     hasher: *mut callsign_sinch_body_md5,
     data: *const u8,
-    len: usize,
+    data_len: usize,
 ) -> u32 {
-    try_status!(disjoint(&[Range::bytes(data, len)], &[Range::of(hasher)]));
+    try_status!(disjoint(
+        &[Range::bytes(data, data_len)],
+        &[Range::of(hasher)]
+    ));
     // SAFETY: forwarded contract.
-    let data = try_status!(unsafe { bytes(data, len) });
+    let data = try_status!(unsafe { bytes(data, data_len) });
     // SAFETY: forwarded contract.
     let md5 = try_status!(unsafe { get_mut::<BodyMd5>(hasher) });
     md5.update(data);
@@ -267,8 +272,9 @@ pub unsafe extern "C" fn callsign_sinch_body_md5_wipe(hasher: *mut callsign_sinc
 /// ```
 ///
 /// # Safety
-/// Pointers as documented in the header preamble; every pointer in
+/// As the header preamble says; every pointer in
 /// `request` valid for its length.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_sinch_application_sign(
     key: *const u8,
@@ -309,6 +315,7 @@ pub unsafe extern "C" fn callsign_sinch_application_sign(
 ///
 /// # Safety
 /// As for `callsign_sinch_application_sign`.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_sinch_application_string_to_sign(
     request: *const callsign_sinch_request,
@@ -331,7 +338,7 @@ pub unsafe extern "C" fn callsign_sinch_application_string_to_sign(
 /// secret. `method` and `path` are those of the received request (a query
 /// in `path` is not signed); `headers` are the received headers, of which
 /// `Authorization`, `Content-Type` and `x-timestamp` are read (names in any
-/// case; another header may hold anything). The body is `body[0..body_len]`
+/// case; another header may hold anything). The body is the `body_len` bytes at `body`
 /// or, when `body_md5` is not NULL, the one hashed there.
 ///
 /// Checks, in order: `Authorization` is `SCHEME KEY:SIGNATURE` for this
@@ -355,10 +362,11 @@ pub unsafe extern "C" fn callsign_sinch_application_string_to_sign(
 /// CALLSIGN_REPLAY; CALLSIGN_REPLAY_CACHE_FULL.
 ///
 /// # Safety
-/// Inputs as documented in the header preamble; `headers` NULL with
+/// Inputs as the header preamble says; `headers` NULL with
 /// `header_count` 0 or `header_count` valid pairs; `body_md5` NULL or a
 /// `callsign_sinch_body_md5`; `replay` NULL or a `callsign_replay_cache`
 /// that no other call uses meanwhile.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_sinch_callback_verify(
     scheme: u32,
@@ -434,7 +442,8 @@ pub unsafe extern "C" fn callsign_sinch_callback_verify(
 /// CALLSIGN_SINCH_WEBHOOK_SIGNATURE_MAX_LEN sizes `out`.
 ///
 /// # Safety
-/// Pointers as documented in the header preamble.
+/// As the header preamble says.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_sinch_webhook_sign(
     secret: *const u8,
@@ -495,6 +504,7 @@ pub unsafe extern "C" fn callsign_sinch_webhook_sign(
 ///
 /// # Safety
 /// As for `callsign_sinch_callback_verify`.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_sinch_webhook_verify(
     secret: *const u8,
@@ -546,7 +556,8 @@ pub unsafe extern "C" fn callsign_sinch_webhook_verify(
 /// CALLSIGN_SINCH_NUMBERS_SIGNATURE_MAX_LEN sizes `out`.
 ///
 /// # Safety
-/// Pointers as documented in the header preamble.
+/// As the header preamble says.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_sinch_numbers_sign(
     secret: *const u8,
@@ -585,8 +596,9 @@ pub unsafe extern "C" fn callsign_sinch_numbers_sign(
 /// (not 40 lowercase hex digits) or CALLSIGN_SIGNATURE_MISMATCH.
 ///
 /// # Safety
-/// Inputs as documented in the header preamble; `headers` as for
+/// Inputs as the header preamble says; `headers` as for
 /// `callsign_sinch_callback_verify`.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_sinch_numbers_verify(
     secret: *const u8,

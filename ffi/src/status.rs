@@ -22,7 +22,7 @@ pub const CALLSIGN_INVALID_USER: u32 = 6;
 pub const CALLSIGN_INVALID_SECRET: u32 = 7;
 /// A timestamp is malformed.
 pub const CALLSIGN_INVALID_TIMESTAMP: u32 = 8;
-/// A time lies outside 1970-01-01T00:00:00Z..=9999-12-31T23:59:59Z.
+/// A time lies outside 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
 pub const CALLSIGN_TIMESTAMP_OUT_OF_RANGE: u32 = 9;
 /// An opaque state (`callsign_hmac_key`, a context) was not initialised, or was wiped.
 pub const CALLSIGN_NOT_INITIALIZED: u32 = 10;
@@ -151,9 +151,8 @@ const TEXTS: [&core::ffi::CStr; 28] = [
 /// A static, NUL-terminated description of `status`; never NULL. Unknown
 /// values give "unknown status".
 ///
-/// ```c
-/// puts(callsign_status_str(CALLSIGN_BUFFER_TOO_SMALL)); // output buffer too small
-/// ```
+/// For example `callsign_status_str(CALLSIGN_BUFFER_TOO_SMALL)` is
+/// "output buffer too small".
 #[no_mangle]
 pub extern "C" fn callsign_status_str(status: u32) -> *const core::ffi::c_char {
     usize::try_from(status)

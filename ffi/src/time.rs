@@ -22,7 +22,8 @@ const _: () = assert!(CALLSIGN_TIMESTAMP_BASIC_MAX_LEN == time::BASIC_LEN + 1);
 /// CALLSIGN_TIMESTAMP_OUT_OF_RANGE (after 9999-12-31T23:59:59Z).
 ///
 /// # Safety
-/// Output pointers as documented in the header preamble.
+/// Outputs as the header preamble says.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_timestamp_extended(
     unix_seconds: u64,
@@ -42,7 +43,8 @@ pub unsafe extern "C" fn callsign_timestamp_extended(
 /// Returns as `callsign_timestamp_extended`.
 ///
 /// # Safety
-/// Output pointers as documented in the header preamble.
+/// Outputs as the header preamble says.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_timestamp_basic(
     unix_seconds: u64,

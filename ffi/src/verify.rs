@@ -135,6 +135,7 @@ impl<'a> ReceivedHeaders<'a> {
 ///
 /// # Safety
 /// `cache` must be NULL or point to a writable `callsign_replay_cache`.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_replay_cache_init(cache: *mut callsign_replay_cache) -> u32 {
     // SAFETY: forwarded contract.
@@ -160,6 +161,7 @@ pub unsafe extern "C" fn callsign_replay_cache_wipe(cache: *mut callsign_replay_
 /// # Safety
 /// `cache` must be NULL or point to a `callsign_replay_cache`; `live` must
 /// be NULL or point to a writable `size_t`.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_replay_cache_live(
     cache: *const callsign_replay_cache,
@@ -212,6 +214,7 @@ unsafe fn token<'a>(value: *const u8, value_len: usize) -> Result<ParsedToken<'a
 /// # Safety
 /// `value` as for inputs; `username` and `username_len` must be NULL or
 /// writable.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_huawei_token_username(
     value: *const u8,
@@ -254,6 +257,7 @@ pub unsafe extern "C" fn callsign_huawei_token_username(
 /// # Safety
 /// Inputs as documented in the header preamble; `replay` must be NULL or
 /// point to a `callsign_replay_cache` that no other call uses meanwhile.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_verify(
     value: *const u8,
@@ -292,6 +296,7 @@ pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_verify(
 /// # Safety
 /// `key` must be NULL or point to a `callsign_hmac_key`; other pointers as
 /// for `callsign_huawei_voice_x_aksk_verify`.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_verify_with_key(
     key: *const callsign_hmac_key,
@@ -331,6 +336,7 @@ pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_verify_with_key(
 ///
 /// # Safety
 /// As for `callsign_huawei_voice_x_aksk_verify`.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_huawei_sms_x_wsse_verify(
     value: *const u8,

@@ -84,6 +84,12 @@ static const char SINCH_SECRET[] = "c2VjcmV0LWtleS1ieXRlcw==";
 static const char SINCH_TS[] = "2024-03-14T09:27:00Z";
 static const char SINCH_BODY[] = "{\"event\":\"ice\"}";
 
+/* A call made to set up a test, which must succeed. */
+static void must(uint32_t rc)
+{
+    checkf(rc == CALLSIGN_OK, "set-up call: status %s", st(rc));
+}
+
 static int fake_random(void *ctx, uint8_t *buf, size_t len)
 {
     (void)ctx;
@@ -93,24 +99,24 @@ static int fake_random(void *ctx, uint8_t *buf, size_t len)
 
 static void init_sha256(void *out)
 {
-    (void)callsign_sha256_init((callsign_sha256_ctx *)out);
+    must(callsign_sha256_init((callsign_sha256_ctx *)out));
 }
 static void init_hmac(void *out)
 {
-    (void)callsign_hmac_sha256_init((callsign_hmac_sha256_ctx *)out, (const uint8_t *)"k", 1);
+    must(callsign_hmac_sha256_init((callsign_hmac_sha256_ctx *)out, (const uint8_t *)"k", 1));
 }
 static void init_apig_hasher(void *out)
 {
-    (void)callsign_apig_body_hasher_init((callsign_apig_body_hasher *)out,
-                                         CALLSIGN_APIG_SDK_HMAC_SHA256);
+    must(callsign_apig_body_hasher_init((callsign_apig_body_hasher *)out,
+                                         CALLSIGN_APIG_SDK_HMAC_SHA256));
 }
 static void init_md5(void *out)
 {
-    (void)callsign_sinch_body_md5_init((callsign_sinch_body_md5 *)out);
+    must(callsign_sinch_body_md5_init((callsign_sinch_body_md5 *)out));
 }
 static void init_cache(void *out)
 {
-    (void)callsign_replay_cache_init((callsign_replay_cache *)out);
+    must(callsign_replay_cache_init((callsign_replay_cache *)out));
 }
 
 /* ------------------------------------------------------------------ */
@@ -680,20 +686,20 @@ static void test_final_outputs(void)
         at[1] = 64;
         at[2] = sizeof *s - 32;
         memset(&arena, FILL, sizeof arena);
-        (void)callsign_sha256_init(s);
+        must(callsign_sha256_init(s));
         memcpy(snap.b, arena.b, sizeof arena);
         expect_refused(CS(callsign_sha256_final(s, arena.b + at[p])), "callsign_sha256_final");
 
         at[2] = sizeof *m - 32;
         memset(&arena, FILL, sizeof arena);
-        (void)callsign_hmac_sha256_init(m, (const uint8_t *)"k", 1);
+        must(callsign_hmac_sha256_init(m, (const uint8_t *)"k", 1));
         memcpy(snap.b, arena.b, sizeof arena);
         expect_refused(CS(callsign_hmac_sha256_final(m, arena.b + at[p])),
                        "callsign_hmac_sha256_final");
 
         at[2] = sizeof *h - 32;
         memset(&arena, FILL, sizeof arena);
-        (void)callsign_apig_body_hasher_init(h, CALLSIGN_APIG_SDK_HMAC_SHA256);
+        must(callsign_apig_body_hasher_init(h, CALLSIGN_APIG_SDK_HMAC_SHA256));
         memcpy(snap.b, arena.b, sizeof arena);
         expect_refused(CS(callsign_apig_body_hasher_final(h, arena.b + at[p], &kind)),
                        "callsign_apig_body_hasher_final (digest)");
@@ -714,7 +720,7 @@ static void test_final_outputs(void)
     {
         callsign_sha256_ctx *s = (callsign_sha256_ctx *)(void *)arena.b;
         memset(&arena, FILL, sizeof arena);
-        (void)callsign_sha256_init(s);
+        must(callsign_sha256_init(s));
         check_status(CS(callsign_sha256_final(s, arena.b + sizeof *s)), CALLSIGN_OK,
                      "callsign_sha256_final, digest touching the context");
     }
@@ -856,7 +862,7 @@ static void test_small_outputs(void)
     at[2] = sizeof *cache - 8;
     for (p = 0; p < 3; p++) {
         memset(&arena, FILL, sizeof arena);
-        (void)callsign_replay_cache_init(cache);
+        must(callsign_replay_cache_init(cache));
         memcpy(snap.b, arena.b, sizeof arena);
         expect_refused(
             CS(callsign_replay_cache_live(cache, T_NOW, (size_t *)(void *)(arena.b + at[p]))),
