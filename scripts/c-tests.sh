@@ -2,7 +2,9 @@
 # The C ABI's tests: builds the release libcallsign.a, checks that the
 # committed include/callsign.h is what cbindgen generates, then runs the C
 # vector tests (plain, valgrind, ASan+UBSan), the header (C89..C11, C++11/17),
-# the nm -u check, the freestanding link and the panic-never link.
+# the nm -u check, the freestanding link, the panic-never link, the C suites
+# against a library instrumented on the Rust side too (scripts/c-asan-rust.sh)
+# and the consumers of an installed tree (tests/consumers/run.sh).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -10,11 +12,13 @@ cd "$root"
 passed=0
 failed=0
 stage() {
-    local name=$1
+    local name=$1 t0
     shift
+    t0=$(date +%s)
     echo "== c-abi: $name"
     if "$@"; then
         passed=$((passed + 1))
+        echo "c-abi: ok ($(($(date +%s) - t0)) s): $name"
     else
         echo "c-abi: FAILED: $name" >&2
         failed=$((failed + 1))
@@ -54,6 +58,7 @@ stage "nm -u" bash tests/nm-undefined.sh "$lib"
 stage "freestanding link" bash tests/freestanding/run.sh "$lib"
 stage "panic-never link" bash tests/panic-never.sh
 stage "C suites with the Rust side under ASan too (nightly -Zsanitizer=address)" bash scripts/c-asan-rust.sh
+stage "consumers of the installed tree (install.sh; CMake, pkg-config, C++17 RAII, ctypes, thumbv7em)" bash tests/consumers/run.sh
 example_runs() {
     make -s -C examples/c click2call >/dev/null
     local out
