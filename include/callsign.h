@@ -15,8 +15,9 @@
  * input, a NULL pointer with a non-zero length is CALLSIGN_NULL_ARGUMENT,
  * and a length above PTRDIFF_MAX is CALLSIGN_INVALID_ARGUMENT (any
  * function taking an input may return these two). Parameter names follow
- * one rule: an input `x` has its length in `x_len`; a text output is
- * `out`, `out_cap`, `out_len`.
+ * one rule: an input `x` has its length in bytes in `x_len`, a pair array
+ * its number of pairs in a `_count` (`headers`, `header_count`), and a
+ * text output is `out`, `out_cap`, `out_len`.
  * Text inputs must be UTF-8. Secrets are bytes and may contain NUL.
  *
  * Overlap rule: no input may share a byte with an output, and no two
