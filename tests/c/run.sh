@@ -58,8 +58,9 @@ failed=0
 # Runs "$@" in a subshell with errexit (not an `if` condition, so errexit
 # really applies inside), and counts the stage.
 stage() {
-    local name=$1 rc
+    local name=$1 rc t0
     shift
+    t0=$(date +%s)
     echo "c-tests: --- $name"
     set +e
     (
@@ -70,7 +71,7 @@ stage() {
     set -e
     if [[ $rc -eq 0 ]]; then
         passed=$((passed + 1))
-        echo "c-tests: ok   $name"
+        echo "c-tests: ok   $name ($(($(date +%s) - t0)) s)"
     else
         failed=$((failed + 1))
         echo "c-tests: FAIL $name (exit status $rc)"
