@@ -1,29 +1,17 @@
-//! Generates include/callsign.h from the Rust source with cbindgen.
-//!
-//! CI regenerates the header and fails when it differs from the committed
-//! one (`git diff --exit-code include/callsign.h`).
-
-use std::path::PathBuf;
+//! Gives libcallsign.so its SONAME, `libcallsign.so.MAJOR`, on ELF targets
+//! (scripts/install.sh installs it as libcallsign.so.MAJOR.MINOR.PATCH with
+//! the usual symlinks). Nothing else: the header is generated off the build,
+//! by scripts/gen-header.sh.
 
 fn main() {
-    let crate_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
-    println!("cargo:rerun-if-changed=src");
-    println!("cargo:rerun-if-changed=cbindgen.toml");
-    let config = cbindgen::Config::from_file(crate_dir.join("cbindgen.toml"))
-        .expect("ffi/cbindgen.toml is valid");
-    // The committed header declares the whole C ABI: a build with some
-    // features off (a firmware's subset) must not rewrite it.
-    let full = ["CARGO_FEATURE_APIG", "CARGO_FEATURE_VERIFY"]
-        .iter()
-        .all(|f| std::env::var_os(f).is_some());
-    if !full {
-        return;
-    }
-    let header = crate_dir.join("../include/callsign.h");
-    match cbindgen::generate_with_config(&crate_dir, config) {
-        Ok(bindings) => {
-            bindings.write_to_file(header);
-        }
-        Err(e) => panic!("cbindgen failed: {e}"),
+    println!("cargo:rerun-if-changed=build.rs");
+    let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
+    let elf = matches!(
+        os.as_str(),
+        "linux" | "android" | "freebsd" | "netbsd" | "openbsd" | "dragonfly" | "illumos"
+    );
+    if elf {
+        let major = std::env::var("CARGO_PKG_VERSION_MAJOR").unwrap_or_default();
+        println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libcallsign.so.{major}");
     }
 }

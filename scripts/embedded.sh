@@ -110,15 +110,10 @@ install_tools() {
 }
 stage "install tools (apt)" install_tools
 
-# Debian's cargo and rustc, for the cross builds only.
-deb_cargo() {
-    env RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
-        CARGO_TARGET_THUMBV7EM_NONE_EABIHF_LINKER=ld.lld-22 \
-        CARGO_TARGET_THUMBV7M_NONE_EABI_LINKER=ld.lld-22 \
-        CARGO_TARGET_RISCV32IMAC_UNKNOWN_NONE_ELF_LINKER=ld.lld-22 \
-        CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-22 \
-        /usr/bin/cargo "$@"
-}
+# Debian's cargo and rustc, for the cross builds only (deb_cargo; shared
+# with scripts/install.sh).
+# shellcheck source=scripts/embedded/toolchain.sh
+source "$root/scripts/embedded/toolchain.sh"
 QEMU=(qemu-system-arm -nographic -monitor none -serial none -semihosting-config enable=on,target=native)
 qemu_m3() { timeout 60 "${QEMU[@]}" -cpu cortex-m3 -machine lm3s6965evb -kernel "$1"; }
 qemu_m4() { timeout 60 "${QEMU[@]}" -cpu cortex-m4 -machine mps2-an386 -kernel "$1"; }

@@ -16,11 +16,15 @@ if ! command -v cargo >/dev/null 2>&1; then
 fi
 # Debian packages: OpenSSL headers for the benchmarks' OpenSSL peer (the
 # openssl crate builds against the system libcrypto), pkg-config to find
-# them, valgrind for the C tests.
+# them, valgrind for the C tests, clang and cmake (below).
 need_packages=()
 dpkg -s libssl-dev >/dev/null 2>&1 || need_packages+=(libssl-dev)
 command -v pkg-config >/dev/null 2>&1 || need_packages+=(pkg-config)
 command -v valgrind >/dev/null 2>&1 || need_packages+=(valgrind)
+# clang for the header checks (-Weverything, C and C++), cmake for the
+# find_package consumer (tests/consumers).
+command -v clang >/dev/null 2>&1 || need_packages+=(clang)
+command -v cmake >/dev/null 2>&1 || need_packages+=(cmake)
 if [ ${#need_packages[@]} -gt 0 ]; then
     echo "setup: installing ${need_packages[*]}"
     sudo_cmd=""

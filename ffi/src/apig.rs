@@ -13,7 +13,7 @@ use callsign_core::huawei::apig::{
 };
 use callsign_core::{Emit, Sink, Timestamp};
 
-use crate::io::{bytes, check_out, text, try_status};
+use crate::io::{bytes, check_out, disjoint, text, try_status, Range};
 use crate::state::{callsign_apig_body_hasher, get_mut, put, take, wipe};
 use crate::status::*;
 
@@ -30,7 +30,7 @@ pub const CALLSIGN_APIG_VARIANT_CORE: u32 = 0;
 /// automatic UNSIGNED-PAYLOAD, lower-case `host`, accepts an empty secret).
 pub const CALLSIGN_APIG_VARIANT_APIG: u32 = 1;
 
-/// Body: `body[0..body_len]` is the whole body (may be empty).
+/// Body: the `body_len` bytes at `body` are the whole body (may be empty).
 pub const CALLSIGN_APIG_BODY_BYTES: u32 = 0;
 /// Body: `body` points to the 32-byte SHA-256 of the body, from
 /// `callsign_apig_body_hasher_final` or your own hasher.
@@ -119,11 +119,11 @@ pub struct callsign_apig_request {
     /// Bytes in `body` (32 for a digest, ignored for UNSIGNED).
     pub body_len: usize,
     /// `X-Sdk-Date` as Unix seconds, used when the headers have no
-    /// `X-Sdk-Date`. It must lie in 1970..=9999 even when unused.
+    /// `X-Sdk-Date`. It must lie in the years 1970 to 9999 even when unused.
     pub date_unix: u64,
 }
 
-/// A text output: `buf[0..cap]` receives NUL-terminated text and `len` is
+/// A text output: the `cap` bytes at `buf` receive NUL-terminated text and `len` is
 /// set under the output rule (length without NUL on success, size needed
 /// with NUL on CALLSIGN_BUFFER_TOO_SMALL). `buf` NULL with `cap` 0 means
 /// "not wanted"; `buf` NULL with a non-zero `cap` is CALLSIGN_NULL_ARGUMENT.
@@ -142,7 +142,7 @@ pub struct callsign_text {
 #[repr(C)]
 pub struct callsign_apig_outputs {
     /// The headers the signer added, one `Name: value` line each, each
-    /// ending with `\n`, in this order: `X-Sdk-Date`, `Host` (`host` with
+    /// ending with a line feed, in this order: `X-Sdk-Date`, `Host` (`host` with
     /// the APIG variant), and `X-Sdk-Content-Sha256` (`X-Sdk-Content-Sm3`
     /// with SDK-HMAC-SM3) — each only when the signer added it.
     pub headers_added: callsign_text,
@@ -152,6 +152,44 @@ pub struct callsign_apig_outputs {
     pub canonical_request: callsign_text,
     /// The string to sign.
     pub string_to_sign: callsign_text,
+}
+
+/// CALLSIGN_OVERLAPPING_BUFFERS when the pair array, or a name or value it
+/// points to, overlaps an output. NULL, or an array too large for memory, is
+/// left to the checks that follow (no range is formed for it).
+///
+/// # Safety
+/// `pairs` must be NULL or point to `count` readable pairs.
+pub(crate) unsafe fn pairs_disjoint(
+    pairs: *const callsign_pair,
+    count: usize,
+    outputs: &[Range],
+) -> Result<(), u32> {
+    if pairs.is_null() || count > isize::MAX as usize / core::mem::size_of::<callsign_pair>() {
+        return Ok(());
+    }
+    disjoint(&[Range::array(pairs, count)], outputs)?;
+    // SAFETY: non-NULL, `count` readable pairs by contract (size checked
+    // above), and no output overlaps them.
+    let list = unsafe { core::slice::from_raw_parts(pairs, count) };
+    for p in list {
+        disjoint(
+            &[
+                Range::bytes(p.name, p.name_len),
+                Range::bytes(p.value, p.value_len),
+            ],
+            outputs,
+        )?;
+    }
+    Ok(())
+}
+
+/// The range of a text output (none when not wanted).
+fn text_range(t: Option<&callsign_text>) -> Range {
+    match t {
+        Some(t) => Range::bytes(t.buf, t.cap),
+        None => Range::bytes(core::ptr::null::<u8>(), 0),
+    }
 }
 
 /// The headers added as `Name: value\n` lines.
@@ -301,6 +339,7 @@ unsafe fn put_text<E: Emit>(value: &E, t: &mut callsign_text) -> u32 {
 /// # Safety
 /// Every pointer in `credentials`, `request` and `outputs` must be valid for
 /// its stated length (NULL with length 0 allowed for inputs).
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_huawei_apig_sign(
     credentials: *const callsign_apig_credentials,
@@ -314,8 +353,11 @@ pub unsafe extern "C" fn callsign_huawei_apig_sign(
     if credentials.is_null() || request.is_null() {
         return CALLSIGN_NULL_ARGUMENT;
     }
+    // Copies of the argument structs: no reference to the caller's memory
+    // is formed before the overlap check below.
     // SAFETY: `outputs` is NULL or valid by contract.
-    if let Some(o) = unsafe { outputs.as_ref() } {
+    let wanted = (!outputs.is_null()).then(|| unsafe { outputs.read() });
+    if let Some(o) = &wanted {
         let texts = [
             &o.headers_added,
             &o.request_target,
@@ -327,13 +369,55 @@ pub unsafe extern "C" fn callsign_huawei_apig_sign(
         }
     }
     // SAFETY: non-NULL, valid by contract.
-    let (c, r) = unsafe { (&*credentials, &*request) };
+    let (c, r) = unsafe { (credentials.read(), request.read()) };
+    let o = wanted.as_ref();
+    let outs = [
+        Range::bytes(out, out_cap),
+        Range::of(out_len),
+        Range::of(outputs),
+        text_range(o.map(|o| &o.headers_added)),
+        text_range(o.map(|o| &o.request_target)),
+        text_range(o.map(|o| &o.canonical_request)),
+        text_range(o.map(|o| &o.string_to_sign)),
+    ];
+    let (region, service) = if c.algorithm == CALLSIGN_APIG_V11_HMAC_SHA256 {
+        (
+            Range::bytes(c.region, c.region_len),
+            Range::bytes(c.service, c.service_len),
+        )
+    } else {
+        (Range::bytes(c.region, 0), Range::bytes(c.service, 0))
+    };
+    let body_len = if r.body_kind == CALLSIGN_APIG_BODY_UNSIGNED {
+        0
+    } else {
+        r.body_len
+    };
+    try_status!(disjoint(
+        &[
+            Range::of(credentials),
+            Range::bytes(c.app_key, c.app_key_len),
+            Range::bytes(c.secret, c.secret_len),
+            region,
+            service,
+            Range::of(request),
+            Range::bytes(r.method, r.method_len),
+            Range::bytes(r.host, r.host_len),
+            Range::bytes(r.path, r.path_len),
+            Range::bytes(r.body, body_len),
+        ],
+        &outs,
+    ));
+    // SAFETY: forwarded contract.
+    try_status!(unsafe { pairs_disjoint(r.query, r.query_count, &outs) });
+    // SAFETY: forwarded contract.
+    try_status!(unsafe { pairs_disjoint(r.headers, r.header_count, &outs) });
     // SAFETY: forwarded contract.
     let app_key = try_status!(unsafe { text(c.app_key, c.app_key_len) });
     // SAFETY: forwarded contract.
     let secret = try_status!(unsafe { bytes(c.secret, c.secret_len) });
     // SAFETY: forwarded contract.
-    let algorithm = try_status!(unsafe { algorithm(c) });
+    let algorithm = try_status!(unsafe { algorithm(&c) });
     let variant = try_status!(variant(c.variant));
     // SAFETY: forwarded contract.
     let method = try_status!(unsafe { text(r.method, r.method_len) });
@@ -436,6 +520,7 @@ pub unsafe extern "C" fn callsign_huawei_apig_sign(
 ///
 /// # Safety
 /// `hasher` must point to a writable `callsign_apig_body_hasher`.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_apig_body_hasher_init(
     hasher: *mut callsign_apig_body_hasher,
@@ -452,20 +537,25 @@ pub unsafe extern "C" fn callsign_apig_body_hasher_init(
     unsafe { put(hasher, algorithm.body_hasher()) }
 }
 
-/// Feeds `data[0..len]` to a body hasher.
+/// Feeds the `data_len` bytes at `data` to a body hasher.
 ///
 /// Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT or CALLSIGN_NOT_INITIALIZED.
 ///
 /// # Safety
 /// `hasher` must point to an initialised hasher; `data` as for inputs.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_apig_body_hasher_update(
     hasher: *mut callsign_apig_body_hasher,
     data: *const u8,
-    len: usize,
+    data_len: usize,
 ) -> u32 {
+    try_status!(disjoint(
+        &[Range::bytes(data, data_len)],
+        &[Range::of(hasher)]
+    ));
     // SAFETY: forwarded contract.
-    let data = try_status!(unsafe { bytes(data, len) });
+    let data = try_status!(unsafe { bytes(data, data_len) });
     // SAFETY: forwarded contract.
     let h = try_status!(unsafe { get_mut::<BodyHasher>(hasher) });
     h.update(data);
@@ -482,6 +572,7 @@ pub unsafe extern "C" fn callsign_apig_body_hasher_update(
 /// # Safety
 /// `hasher` must point to an initialised hasher, `out` to 32 writable
 /// bytes, `body_kind` to a writable `uint32_t`.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_apig_body_hasher_final(
     hasher: *mut callsign_apig_body_hasher,
@@ -491,6 +582,14 @@ pub unsafe extern "C" fn callsign_apig_body_hasher_final(
     if out.is_null() || body_kind.is_null() {
         return CALLSIGN_NULL_ARGUMENT;
     }
+    try_status!(disjoint(
+        &[],
+        &[
+            Range::of(hasher),
+            Range::bytes(out, 32),
+            Range::of(body_kind),
+        ],
+    ));
     // SAFETY: forwarded contract.
     let h = try_status!(unsafe { take::<BodyHasher>(hasher) });
     let (kind, digest) = match h.finish() {

@@ -4,7 +4,7 @@ use core::ffi::c_char;
 
 use callsign_core::basic::{self, Basic};
 
-use crate::io::{bytes, check_out, text, try_status, write_out};
+use crate::io::{bytes, check_out, disjoint, text, text_out, try_status, write_out, Range};
 use crate::status::*;
 
 /// Buffer size (NUL included) for any Basic `Authorization` value.
@@ -23,7 +23,8 @@ const _: () = assert!(CALLSIGN_BASIC_MAX_LEN == basic::BASIC_MAX_LEN + 1);
 /// buffer.
 ///
 /// # Safety
-/// Pointers as documented in the header preamble.
+/// As the header preamble says.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_basic_authorization(
     user: *const u8,
@@ -35,6 +36,13 @@ pub unsafe extern "C" fn callsign_basic_authorization(
     out_len: *mut usize,
 ) -> u32 {
     try_status!(check_out(out, out_cap, out_len));
+    try_status!(disjoint(
+        &[
+            Range::bytes(user, user_len),
+            Range::bytes(secret, secret_len)
+        ],
+        &text_out(out, out_cap, out_len),
+    ));
     // SAFETY: forwarded contract.
     let user = try_status!(unsafe { text(user, user_len) });
     // SAFETY: forwarded contract.
@@ -49,7 +57,8 @@ pub unsafe extern "C" fn callsign_basic_authorization(
 /// Returns as `callsign_basic_authorization`.
 ///
 /// # Safety
-/// Pointers as documented in the header preamble.
+/// As the header preamble says.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_mailgun_basic_authorization(
     api_key: *const u8,
@@ -59,6 +68,10 @@ pub unsafe extern "C" fn callsign_mailgun_basic_authorization(
     out_len: *mut usize,
 ) -> u32 {
     try_status!(check_out(out, out_cap, out_len));
+    try_status!(disjoint(
+        &[Range::bytes(api_key, api_key_len)],
+        &text_out(out, out_cap, out_len),
+    ));
     // SAFETY: forwarded contract.
     let api_key = try_status!(unsafe { bytes(api_key, api_key_len) });
     let value = try_status!(Basic::new(basic::MAILGUN_USER, api_key).map_err(from_error));

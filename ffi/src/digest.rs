@@ -5,7 +5,7 @@ use core::ffi::c_char;
 
 use callsign_core::{encode, HmacKey, HmacSha256, Sha256, SHA256_LEN};
 
-use crate::io::{bytes, check_out, try_status, write_out, Text};
+use crate::io::{bytes, check_out, disjoint, text_out, try_status, write_out, Range, Text};
 use crate::state::*;
 use crate::status::*;
 
@@ -27,7 +27,7 @@ unsafe fn put32(out: *mut u8, digest: &[u8; SHA256_LEN]) {
     unsafe { core::ptr::copy_nonoverlapping(digest.as_ptr(), out, SHA256_LEN) };
 }
 
-/// Computes the inner and outer states of the HMAC key `key[0..key_len]`
+/// Computes the inner and outer states of the HMAC key (the `key_len` bytes at `key`)
 /// into `storage`. Any key length is accepted (longer than 64 bytes: hashed
 /// first, as RFC 2104 says).
 ///
@@ -36,12 +36,17 @@ unsafe fn put32(out: *mut u8, digest: &[u8; SHA256_LEN]) {
 /// # Safety
 /// `storage` must point to a writable `callsign_hmac_key`; `key` to
 /// `key_len` readable bytes (or be NULL with `key_len` 0).
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_hmac_key_init(
     storage: *mut callsign_hmac_key,
     key: *const u8,
     key_len: usize,
 ) -> u32 {
+    try_status!(disjoint(
+        &[Range::bytes(key, key_len)],
+        &[Range::of(storage)]
+    ));
     // SAFETY: forwarded contract.
     let key = try_status!(unsafe { bytes(key, key_len) });
     // The states are computed in the caller's storage, not moved there: no
@@ -66,8 +71,9 @@ pub unsafe extern "C" fn callsign_hmac_key_wipe(storage: *mut callsign_hmac_key)
 /// Returns CALLSIGN_OK or CALLSIGN_NULL_ARGUMENT.
 ///
 /// # Safety
-/// Inputs as documented in the header preamble; `out` must point to 32
+/// Inputs as the header preamble says; `out` must point to 32
 /// writable bytes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_hmac_sha256(
     key: *const u8,
@@ -76,6 +82,10 @@ pub unsafe extern "C" fn callsign_hmac_sha256(
     msg_len: usize,
     out: *mut u8,
 ) -> u32 {
+    try_status!(disjoint(
+        &[Range::bytes(key, key_len), Range::bytes(msg, msg_len)],
+        &[Range::bytes(out, SHA256_LEN)],
+    ));
     // SAFETY: forwarded contract.
     let key = try_status!(unsafe { bytes(key, key_len) });
     // SAFETY: forwarded contract.
@@ -124,7 +134,7 @@ unsafe fn write_digest(
 /// pointers are checked first, then the inputs).
 ///
 /// # Safety
-/// Pointers as documented in the header preamble.
+/// As the header preamble says.
 #[allow(clippy::too_many_arguments)]
 unsafe fn hmac_text(
     key: *const u8,
@@ -137,6 +147,10 @@ unsafe fn hmac_text(
     out_len: *mut usize,
 ) -> u32 {
     try_status!(check_out(out, out_cap, out_len));
+    try_status!(disjoint(
+        &[Range::bytes(key, key_len), Range::bytes(msg, msg_len)],
+        &text_out(out, out_cap, out_len),
+    ));
     // SAFETY: forwarded contract.
     let key = try_status!(unsafe { bytes(key, key_len) });
     // SAFETY: forwarded contract.
@@ -153,7 +167,8 @@ unsafe fn hmac_text(
 /// sizes the buffer.
 ///
 /// # Safety
-/// Pointers as documented in the header preamble.
+/// As the header preamble says.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_hmac_sha256_base64(
     key: *const u8,
@@ -184,7 +199,8 @@ pub unsafe extern "C" fn callsign_hmac_sha256_base64(
 /// the buffer.
 ///
 /// # Safety
-/// Pointers as documented in the header preamble.
+/// As the header preamble says.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_hmac_sha256_hex(
     key: *const u8,
@@ -199,18 +215,20 @@ pub unsafe extern "C" fn callsign_hmac_sha256_hex(
     unsafe { hmac_text(key, key_len, msg, msg_len, Form::Hex, out, out_cap, out_len) }
 }
 
-/// Starts a streaming HMAC-SHA256 under the key bytes `key[0..key_len]`.
+/// Starts a streaming HMAC-SHA256 under the `key_len` key bytes at `key`.
 ///
 /// Returns CALLSIGN_OK or CALLSIGN_NULL_ARGUMENT.
 ///
 /// # Safety
 /// `ctx` must point to a writable `callsign_hmac_sha256_ctx`; `key` as for inputs.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_hmac_sha256_init(
     ctx: *mut callsign_hmac_sha256_ctx,
     key: *const u8,
     key_len: usize,
 ) -> u32 {
+    try_status!(disjoint(&[Range::bytes(key, key_len)], &[Range::of(ctx)]));
     // SAFETY: forwarded contract.
     let secret = try_status!(unsafe { bytes(key, key_len) });
     // Computed in place: a moved key would leave its states behind.
@@ -229,11 +247,13 @@ pub unsafe extern "C" fn callsign_hmac_sha256_init(
 /// # Safety
 /// `ctx` must point to a writable `callsign_hmac_sha256_ctx`, `key` to an
 /// initialised `callsign_hmac_key`.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_hmac_sha256_init_with_key(
     ctx: *mut callsign_hmac_sha256_ctx,
     key: *const callsign_hmac_key,
 ) -> u32 {
+    try_status!(disjoint(&[Range::of(key)], &[Range::of(ctx)]));
     // SAFETY: forwarded contract.
     let key = try_status!(unsafe { get::<HmacKey>(key) });
     // SAFETY: forwarded contract.
@@ -241,20 +261,22 @@ pub unsafe extern "C" fn callsign_hmac_sha256_init_with_key(
     CALLSIGN_OK
 }
 
-/// Feeds `data[0..len]` to a streaming HMAC-SHA256.
+/// Feeds the `data_len` bytes at `data` to a streaming HMAC-SHA256.
 ///
 /// Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT or CALLSIGN_NOT_INITIALIZED.
 ///
 /// # Safety
 /// `ctx` must point to an initialised context; `data` as for inputs.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_hmac_sha256_update(
     ctx: *mut callsign_hmac_sha256_ctx,
     data: *const u8,
-    len: usize,
+    data_len: usize,
 ) -> u32 {
+    try_status!(disjoint(&[Range::bytes(data, data_len)], &[Range::of(ctx)]));
     // SAFETY: forwarded contract.
-    let data = try_status!(unsafe { bytes(data, len) });
+    let data = try_status!(unsafe { bytes(data, data_len) });
     // SAFETY: forwarded contract.
     let mac = try_status!(unsafe { get_mut::<HmacSha256>(ctx) });
     mac.update(data);
@@ -269,6 +291,7 @@ pub unsafe extern "C" fn callsign_hmac_sha256_update(
 ///
 /// # Safety
 /// `ctx` must point to an initialised context, `out` to 32 writable bytes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_hmac_sha256_final(
     ctx: *mut callsign_hmac_sha256_ctx,
@@ -277,6 +300,10 @@ pub unsafe extern "C" fn callsign_hmac_sha256_final(
     if out.is_null() {
         return CALLSIGN_NULL_ARGUMENT;
     }
+    try_status!(disjoint(
+        &[],
+        &[Range::of(ctx), Range::bytes(out, SHA256_LEN)]
+    ));
     // SAFETY: forwarded contract.
     let mac = try_status!(unsafe { take::<HmacSha256>(ctx) });
     let tag = mac.finalize();
@@ -295,16 +322,21 @@ pub unsafe extern "C" fn callsign_hmac_sha256_wipe(ctx: *mut callsign_hmac_sha25
     unsafe { wipe::<HmacSha256>(ctx) }
 }
 
-/// SHA-256 of `data[0..len]` in one call, 32 raw bytes into `out`.
+/// SHA-256 of the `data_len` bytes at `data` in one call, 32 raw bytes into `out`.
 ///
 /// Returns CALLSIGN_OK or CALLSIGN_NULL_ARGUMENT.
 ///
 /// # Safety
 /// `data` as for inputs; `out` must point to 32 writable bytes.
+#[must_use]
 #[no_mangle]
-pub unsafe extern "C" fn callsign_sha256(data: *const u8, len: usize, out: *mut u8) -> u32 {
+pub unsafe extern "C" fn callsign_sha256(data: *const u8, data_len: usize, out: *mut u8) -> u32 {
+    try_status!(disjoint(
+        &[Range::bytes(data, data_len)],
+        &[Range::bytes(out, SHA256_LEN)],
+    ));
     // SAFETY: forwarded contract.
-    let data = try_status!(unsafe { bytes(data, len) });
+    let data = try_status!(unsafe { bytes(data, data_len) });
     if out.is_null() {
         return CALLSIGN_NULL_ARGUMENT;
     }
@@ -319,26 +351,29 @@ pub unsafe extern "C" fn callsign_sha256(data: *const u8, len: usize, out: *mut 
 ///
 /// # Safety
 /// `ctx` must point to a writable `callsign_sha256_ctx`.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_sha256_init(ctx: *mut callsign_sha256_ctx) -> u32 {
     // SAFETY: forwarded contract.
     unsafe { put(ctx, Sha256::new()) }
 }
 
-/// Feeds `data[0..len]` to a streaming SHA-256.
+/// Feeds the `data_len` bytes at `data` to a streaming SHA-256.
 ///
 /// Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT or CALLSIGN_NOT_INITIALIZED.
 ///
 /// # Safety
 /// `ctx` must point to an initialised context; `data` as for inputs.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_sha256_update(
     ctx: *mut callsign_sha256_ctx,
     data: *const u8,
-    len: usize,
+    data_len: usize,
 ) -> u32 {
+    try_status!(disjoint(&[Range::bytes(data, data_len)], &[Range::of(ctx)]));
     // SAFETY: forwarded contract.
-    let data = try_status!(unsafe { bytes(data, len) });
+    let data = try_status!(unsafe { bytes(data, data_len) });
     // SAFETY: forwarded contract.
     let h = try_status!(unsafe { get_mut::<Sha256>(ctx) });
     h.update(data);
@@ -353,11 +388,16 @@ pub unsafe extern "C" fn callsign_sha256_update(
 ///
 /// # Safety
 /// `ctx` must point to an initialised context, `out` to 32 writable bytes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_sha256_final(ctx: *mut callsign_sha256_ctx, out: *mut u8) -> u32 {
     if out.is_null() {
         return CALLSIGN_NULL_ARGUMENT;
     }
+    try_status!(disjoint(
+        &[],
+        &[Range::of(ctx), Range::bytes(out, SHA256_LEN)]
+    ));
     // SAFETY: forwarded contract.
     let h = try_status!(unsafe { take::<Sha256>(ctx) });
     // SAFETY: out is non-NULL, 32 writable bytes by contract.

@@ -5,7 +5,7 @@ use core::ffi::{c_char, c_int, c_void};
 use callsign_core::huawei::{sms, voice};
 use callsign_core::{HmacKey, Nonce, Timestamp};
 
-use crate::io::{bytes, check_out, text, try_status, write_out};
+use crate::io::{bytes, check_out, disjoint, text, text_out, try_status, write_out, Range};
 use crate::state::{callsign_hmac_key, get};
 use crate::status::*;
 
@@ -56,7 +56,7 @@ fn timestamp(created_unix: u64) -> Result<Timestamp, u32> {
 
 /// # Safety
 /// `nonce` as for inputs.
-unsafe fn nonce(nonce: *const u8, nonce_len: usize) -> Result<Nonce, u32> {
+unsafe fn parse_nonce(nonce: *const u8, nonce_len: usize) -> Result<Nonce, u32> {
     // SAFETY: forwarded contract.
     let t = unsafe { text(nonce, nonce_len) }?;
     Nonce::new(t).map_err(from_error)
@@ -88,7 +88,7 @@ unsafe fn random_nonce(fill_random: callsign_fill_random, ctx: *mut c_void) -> R
 const RANDOM_SENTINEL: [u8; 16] = *b"callsign-unfill!";
 
 /// # Safety
-/// Pointers as documented in the header preamble.
+/// As the header preamble says.
 unsafe fn x_aksk(
     key: &HmacKey,
     app_key: &str,
@@ -123,14 +123,15 @@ unsafe fn x_aksk(
 /// ```
 ///
 /// # Safety
-/// Pointers as documented in the header preamble.
+/// As the header preamble says.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_huawei_voice_x_aksk(
     app_key: *const u8,
     app_key_len: usize,
     secret: *const u8,
     secret_len: usize,
-    nonce_ptr: *const u8,
+    nonce: *const u8,
     nonce_len: usize,
     created_unix: u64,
     out: *mut c_char,
@@ -138,12 +139,20 @@ pub unsafe extern "C" fn callsign_huawei_voice_x_aksk(
     out_len: *mut usize,
 ) -> u32 {
     try_status!(check_out(out, out_cap, out_len));
+    try_status!(disjoint(
+        &[
+            Range::bytes(app_key, app_key_len),
+            Range::bytes(secret, secret_len),
+            Range::bytes(nonce, nonce_len)
+        ],
+        &text_out(out, out_cap, out_len),
+    ));
     // SAFETY: forwarded contract.
     let app_key = try_status!(unsafe { text(app_key, app_key_len) });
     // SAFETY: forwarded contract.
     let secret = try_status!(unsafe { bytes(secret, secret_len) });
     // SAFETY: forwarded contract.
-    let nonce = try_status!(unsafe { nonce(nonce_ptr, nonce_len) });
+    let nonce = try_status!(unsafe { parse_nonce(nonce, nonce_len) });
     let created = try_status!(timestamp(created_unix));
     // Computed in place: a moved key would leave its states behind.
     let mut key = HmacKey::zeroed();
@@ -158,13 +167,14 @@ pub unsafe extern "C" fn callsign_huawei_voice_x_aksk(
 ///
 /// # Safety
 /// `key` must point to an initialised `callsign_hmac_key`; other pointers
-/// as documented in the header preamble.
+/// as the header preamble says.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_with_key(
     key: *const callsign_hmac_key,
     app_key: *const u8,
     app_key_len: usize,
-    nonce_ptr: *const u8,
+    nonce: *const u8,
     nonce_len: usize,
     created_unix: u64,
     out: *mut c_char,
@@ -172,12 +182,20 @@ pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_with_key(
     out_len: *mut usize,
 ) -> u32 {
     try_status!(check_out(out, out_cap, out_len));
+    try_status!(disjoint(
+        &[
+            Range::of(key),
+            Range::bytes(app_key, app_key_len),
+            Range::bytes(nonce, nonce_len)
+        ],
+        &text_out(out, out_cap, out_len),
+    ));
     // SAFETY: forwarded contract.
     let key = try_status!(unsafe { get::<HmacKey>(key) });
     // SAFETY: forwarded contract.
     let app_key = try_status!(unsafe { text(app_key, app_key_len) });
     // SAFETY: forwarded contract.
-    let nonce = try_status!(unsafe { nonce(nonce_ptr, nonce_len) });
+    let nonce = try_status!(unsafe { parse_nonce(nonce, nonce_len) });
     let created = try_status!(timestamp(created_unix));
     // SAFETY: forwarded contract.
     unsafe { x_aksk(key, app_key, &nonce, created, out, out_cap, out_len) }
@@ -190,6 +208,7 @@ pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_with_key(
 /// # Safety
 /// As for `callsign_huawei_voice_x_aksk_with_key`; `fill_random` must fill
 /// the buffer it is given.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_random(
     key: *const callsign_hmac_key,
@@ -203,6 +222,10 @@ pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_random(
     out_len: *mut usize,
 ) -> u32 {
     try_status!(check_out(out, out_cap, out_len));
+    try_status!(disjoint(
+        &[Range::of(key), Range::bytes(app_key, app_key_len)],
+        &text_out(out, out_cap, out_len),
+    ));
     // SAFETY: forwarded contract.
     let key = try_status!(unsafe { get::<HmacKey>(key) });
     // SAFETY: forwarded contract.
@@ -223,7 +246,7 @@ pub(crate) fn digest_encoding(digest: u32) -> Result<sms::DigestEncoding, u32> {
 }
 
 /// # Safety
-/// Pointers as documented in the header preamble.
+/// As the header preamble says.
 #[allow(clippy::too_many_arguments)]
 unsafe fn x_wsse(
     app_key: &str,
@@ -254,14 +277,15 @@ unsafe fn x_wsse(
 /// sizes the buffer.
 ///
 /// # Safety
-/// Pointers as documented in the header preamble.
+/// As the header preamble says.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_huawei_sms_x_wsse(
     app_key: *const u8,
     app_key_len: usize,
     secret: *const u8,
     secret_len: usize,
-    nonce_ptr: *const u8,
+    nonce: *const u8,
     nonce_len: usize,
     created_unix: u64,
     digest: u32,
@@ -270,12 +294,20 @@ pub unsafe extern "C" fn callsign_huawei_sms_x_wsse(
     out_len: *mut usize,
 ) -> u32 {
     try_status!(check_out(out, out_cap, out_len));
+    try_status!(disjoint(
+        &[
+            Range::bytes(app_key, app_key_len),
+            Range::bytes(secret, secret_len),
+            Range::bytes(nonce, nonce_len)
+        ],
+        &text_out(out, out_cap, out_len),
+    ));
     // SAFETY: forwarded contract.
     let app_key = try_status!(unsafe { text(app_key, app_key_len) });
     // SAFETY: forwarded contract.
     let secret = try_status!(unsafe { bytes(secret, secret_len) });
     // SAFETY: forwarded contract.
-    let nonce = try_status!(unsafe { nonce(nonce_ptr, nonce_len) });
+    let nonce = try_status!(unsafe { parse_nonce(nonce, nonce_len) });
     let created = try_status!(timestamp(created_unix));
     let encoding = try_status!(digest_encoding(digest));
     // SAFETY: forwarded contract.
@@ -293,6 +325,7 @@ pub unsafe extern "C" fn callsign_huawei_sms_x_wsse(
 /// # Safety
 /// As for `callsign_huawei_sms_x_wsse`; `fill_random` must fill the buffer
 /// it is given.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_huawei_sms_x_wsse_random(
     app_key: *const u8,
@@ -308,6 +341,13 @@ pub unsafe extern "C" fn callsign_huawei_sms_x_wsse_random(
     out_len: *mut usize,
 ) -> u32 {
     try_status!(check_out(out, out_cap, out_len));
+    try_status!(disjoint(
+        &[
+            Range::bytes(app_key, app_key_len),
+            Range::bytes(secret, secret_len)
+        ],
+        &text_out(out, out_cap, out_len),
+    ));
     // SAFETY: forwarded contract.
     let app_key = try_status!(unsafe { text(app_key, app_key_len) });
     // SAFETY: forwarded contract.

@@ -6,6 +6,68 @@ use callsign_core::{Emit, Sink};
 
 use crate::status::*;
 
+/// A range of C memory, `[start, end)`, known by its addresses only: making
+/// one forms no Rust reference. NULL, length 0 and a length above
+/// `isize::MAX` (refused as an input by [`bytes`], a lie as an output
+/// capacity) are no range.
+#[derive(Clone, Copy)]
+pub(crate) struct Range {
+    start: usize,
+    end: usize,
+}
+
+impl Range {
+    /// The `len` bytes at `ptr`.
+    pub(crate) fn bytes<T>(ptr: *const T, len: usize) -> Self {
+        let start = ptr.addr();
+        if start == 0 || len > isize::MAX as usize {
+            return Range { start: 0, end: 0 };
+        }
+        Range {
+            start,
+            end: start.saturating_add(len),
+        }
+    }
+
+    /// The `T` at `ptr`.
+    pub(crate) fn of<T>(ptr: *const T) -> Self {
+        Self::bytes(ptr, core::mem::size_of::<T>())
+    }
+
+    /// The `count` values of type `T` at `ptr`.
+    pub(crate) fn array<T>(ptr: *const T, count: usize) -> Self {
+        Self::bytes(ptr, count.saturating_mul(core::mem::size_of::<T>()))
+    }
+
+    /// Whether the two ranges share a byte (ranges that only touch do not).
+    fn overlaps(self, other: Self) -> bool {
+        self.start < self.end
+            && other.start < other.end
+            && self.start < other.end
+            && other.start < self.end
+    }
+}
+
+/// CALLSIGN_OVERLAPPING_BUFFERS when an input range overlaps an output
+/// range or two output ranges overlap. Called before any reference to the
+/// caller's memory is formed: an input aliased by an output would make a
+/// `&[u8]` and a `&mut [u8]` over the same bytes.
+pub(crate) fn disjoint(inputs: &[Range], outputs: &[Range]) -> Result<(), u32> {
+    let mut rest = outputs;
+    while let Some((out, later)) = rest.split_first() {
+        if inputs.iter().chain(later).any(|r| r.overlaps(*out)) {
+            return Err(CALLSIGN_OVERLAPPING_BUFFERS);
+        }
+        rest = later;
+    }
+    Ok(())
+}
+
+/// The output ranges of a text output: `out[0..out_cap]` and `*out_len`.
+pub(crate) fn text_out(out: *mut c_char, out_cap: usize, out_len: *mut usize) -> [Range; 2] {
+    [Range::bytes(out, out_cap), Range::of(out_len)]
+}
+
 /// The bytes at `ptr..ptr+len`. NULL with length 0 is empty.
 ///
 /// # Safety

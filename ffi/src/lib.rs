@@ -38,19 +38,70 @@ pub const CALLSIGN_VERSION_MINOR: u32 = 1;
 /// Patch version of this library.
 pub const CALLSIGN_VERSION_PATCH: u32 = 0;
 
+/// The version as one number, `(MAJOR << 16) | (MINOR << 8) | PATCH`
+/// (0x000100 for 0.1.0), to compare with `callsign_version_number()`: a
+/// header that does not match the library linked gives another number.
+pub const CALLSIGN_VERSION_NUMBER: u32 =
+    (CALLSIGN_VERSION_MAJOR << 16) | (CALLSIGN_VERSION_MINOR << 8) | CALLSIGN_VERSION_PATCH;
+/// The version as text, e.g. "0.1.0" (the header builds its
+/// CALLSIGN_VERSION_STRING from the three numbers).
+const CALLSIGN_VERSION_STRING: &str = "0.1.0";
+
 const VERSION: &core::ffi::CStr = c"0.1.0";
 
-const _: () = {
-    // The C version constants and string follow Cargo.toml.
-    let v = env!("CARGO_PKG_VERSION").as_bytes();
-    let c = VERSION.to_bytes();
-    assert!(v.len() == c.len());
-    let mut i = 0;
-    while i < v.len() {
-        assert!(v[i] == c[i]);
-        i += 1;
+/// The decimal number `s` (compile time only).
+const fn decimal(s: &str) -> u32 {
+    let mut n = 0u32;
+    let mut rest = s.as_bytes();
+    while let [d, tail @ ..] = rest {
+        n = n * 10 + (*d - b'0') as u32;
+        rest = tail;
     }
+    n
+}
+
+/// Whether `a` and `b` hold the same bytes (compile time only).
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let (mut a, mut b) = (a, b);
+    while let ([x, at @ ..], [y, bt @ ..]) = (a, b) {
+        if *x != *y {
+            return false;
+        }
+        a = at;
+        b = bt;
+    }
+    true
+}
+
+// The C version constants and strings follow the workspace version in Cargo.toml.
+const _: () = {
+    assert!(CALLSIGN_VERSION_MAJOR == decimal(env!("CARGO_PKG_VERSION_MAJOR")));
+    assert!(CALLSIGN_VERSION_MINOR == decimal(env!("CARGO_PKG_VERSION_MINOR")));
+    assert!(CALLSIGN_VERSION_PATCH == decimal(env!("CARGO_PKG_VERSION_PATCH")));
+    assert!(CALLSIGN_VERSION_MINOR < 256 && CALLSIGN_VERSION_PATCH < 256);
+    assert!(same(
+        env!("CARGO_PKG_VERSION").as_bytes(),
+        VERSION.to_bytes()
+    ));
+    assert!(same(
+        env!("CARGO_PKG_VERSION").as_bytes(),
+        CALLSIGN_VERSION_STRING.as_bytes()
+    ));
 };
+
+/// The library's version number, encoded as CALLSIGN_VERSION_NUMBER is. A
+/// program can refuse to run with a library other than its header's:
+///
+/// ```c
+/// if (callsign_version_number() != CALLSIGN_VERSION_NUMBER) abort();
+/// ```
+#[no_mangle]
+pub extern "C" fn callsign_version_number() -> u32 {
+    CALLSIGN_VERSION_NUMBER
+}
 
 /// The library version as static NUL-terminated text, e.g. "0.1.0".
 #[no_mangle]

@@ -6,8 +6,8 @@ use core::ffi::c_char;
 
 use callsign_core::{mailgun, HmacKey};
 
-use crate::io::{bytes, check_out, text, try_status, write_out};
-use crate::state::callsign_replay_cache;
+use crate::io::{bytes, check_out, disjoint, text, text_out, try_status, write_out, Range};
+use crate::state::{callsign_replay_cache, replay_range};
 use crate::status::*;
 use crate::verify::CheckArgs;
 
@@ -30,7 +30,8 @@ const _: () = assert!(CALLSIGN_MAILGUN_DEFAULT_MAX_AGE_SECS == mailgun::DEFAULT_
 /// preamble; CALLSIGN_MAILGUN_WEBHOOK_SIGNATURE_MAX_LEN sizes `out`.
 ///
 /// # Safety
-/// Pointers as documented in the header preamble.
+/// As the header preamble says.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_mailgun_webhook_sign(
     signing_key: *const u8,
@@ -44,6 +45,14 @@ pub unsafe extern "C" fn callsign_mailgun_webhook_sign(
     out_len: *mut usize,
 ) -> u32 {
     try_status!(check_out(out, out_cap, out_len));
+    try_status!(disjoint(
+        &[
+            Range::bytes(signing_key, signing_key_len),
+            Range::bytes(timestamp, timestamp_len),
+            Range::bytes(token, token_len)
+        ],
+        &text_out(out, out_cap, out_len),
+    ));
     // SAFETY: forwarded contract.
     let signing_key = try_status!(unsafe { bytes(signing_key, signing_key_len) });
     // SAFETY: forwarded contract.
@@ -80,8 +89,9 @@ pub unsafe extern "C" fn callsign_mailgun_webhook_sign(
 /// CALLSIGN_REPLAY_CACHE_FULL.
 ///
 /// # Safety
-/// Inputs as documented in the header preamble; `replay` NULL or a
+/// Inputs as the header preamble says; `replay` NULL or a
 /// `callsign_replay_cache` that no other call uses meanwhile.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_mailgun_webhook_verify(
     signing_key: *const u8,
@@ -96,6 +106,17 @@ pub unsafe extern "C" fn callsign_mailgun_webhook_verify(
     max_skew: u64,
     replay: *mut callsign_replay_cache,
 ) -> u32 {
+    // SAFETY: forwarded contract (reads the header only).
+    let replay_bytes = unsafe { replay_range(replay) };
+    try_status!(disjoint(
+        &[
+            Range::bytes(signing_key, signing_key_len),
+            Range::bytes(timestamp, timestamp_len),
+            Range::bytes(token, token_len),
+            Range::bytes(signature, signature_len),
+        ],
+        &[replay_bytes],
+    ));
     // SAFETY: forwarded contract.
     let signing_key = try_status!(unsafe { bytes(signing_key, signing_key_len) });
     // SAFETY: forwarded contract.

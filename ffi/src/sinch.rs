@@ -12,8 +12,11 @@ use callsign_core::sinch::{numbers, webhook};
 use callsign_core::{Error, Field, HmacKey};
 
 use crate::apig::callsign_pair;
-use crate::io::{bytes, check_out, text, try_status, write_out};
-use crate::state::{callsign_replay_cache, callsign_sinch_body_md5, get, get_mut, put, wipe};
+use crate::apig::pairs_disjoint;
+use crate::io::{bytes, check_out, disjoint, text, text_out, try_status, write_out, Range};
+use crate::state::{
+    callsign_replay_cache, callsign_sinch_body_md5, get, get_mut, put, replay_range, wipe,
+};
 use crate::status::*;
 use crate::verify::{CheckArgs, ReceivedHeaders};
 
@@ -124,6 +127,34 @@ unsafe fn body_digest(
     Ok(md5.clone().finish())
 }
 
+/// CALLSIGN_OVERLAPPING_BUFFERS when the request, or an input it points to,
+/// overlaps an output. NULL is left to [`request`].
+///
+/// # Safety
+/// `request` must be NULL or point to a readable `callsign_sinch_request`.
+unsafe fn request_disjoint(
+    request: *const callsign_sinch_request,
+    outputs: &[Range],
+) -> Result<(), u32> {
+    if request.is_null() {
+        return Ok(());
+    }
+    // SAFETY: non-NULL and readable by contract; a copy, not a reference.
+    let r = unsafe { request.read() };
+    disjoint(
+        &[
+            Range::of(request),
+            Range::bytes(r.method, r.method_len),
+            Range::bytes(r.target, r.target_len),
+            Range::bytes(r.content_type, r.content_type_len),
+            Range::bytes(r.x_timestamp, r.x_timestamp_len),
+            Range::bytes(r.body, r.body_len),
+            Range::of(r.body_md5),
+        ],
+        outputs,
+    )
+}
+
 /// The validated request.
 ///
 /// # Safety
@@ -165,27 +196,33 @@ unsafe fn request<'a>(request: *const callsign_sinch_request) -> Result<Request<
 ///
 /// # Safety
 /// `hasher` must be NULL or point to a writable `callsign_sinch_body_md5`.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_sinch_body_md5_init(hasher: *mut callsign_sinch_body_md5) -> u32 {
     // SAFETY: forwarded contract.
     unsafe { put(hasher, BodyMd5::new()) }
 }
 
-/// Feeds the next `len` bytes of the body to a hasher (any chunk size).
+/// Feeds the next `data_len` bytes of the body, at `data`, to a hasher (any chunk size).
 ///
 /// Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT or CALLSIGN_NOT_INITIALIZED.
 ///
 /// # Safety
 /// `hasher` must be NULL or point to a `callsign_sinch_body_md5`; `data` as
 /// for inputs.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_sinch_body_md5_update(
     hasher: *mut callsign_sinch_body_md5,
     data: *const u8,
-    len: usize,
+    data_len: usize,
 ) -> u32 {
+    try_status!(disjoint(
+        &[Range::bytes(data, data_len)],
+        &[Range::of(hasher)]
+    ));
     // SAFETY: forwarded contract.
-    let data = try_status!(unsafe { bytes(data, len) });
+    let data = try_status!(unsafe { bytes(data, data_len) });
     // SAFETY: forwarded contract.
     let md5 = try_status!(unsafe { get_mut::<BodyMd5>(hasher) });
     md5.update(data);
@@ -237,8 +274,9 @@ pub unsafe extern "C" fn callsign_sinch_body_md5_wipe(hasher: *mut callsign_sinc
 /// ```
 ///
 /// # Safety
-/// Pointers as documented in the header preamble; every pointer in
+/// As the header preamble says; every pointer in
 /// `request` valid for its length.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_sinch_application_sign(
     key: *const u8,
@@ -251,6 +289,13 @@ pub unsafe extern "C" fn callsign_sinch_application_sign(
     out_len: *mut usize,
 ) -> u32 {
     try_status!(check_out(out, out_cap, out_len));
+    let outs = text_out(out, out_cap, out_len);
+    try_status!(disjoint(
+        &[Range::bytes(key, key_len), Range::bytes(secret, secret_len)],
+        &outs,
+    ));
+    // SAFETY: forwarded contract.
+    try_status!(unsafe { request_disjoint(request, &outs) });
     // SAFETY: forwarded contract.
     let key = try_status!(unsafe { text(key, key_len) });
     // SAFETY: forwarded contract.
@@ -272,6 +317,7 @@ pub unsafe extern "C" fn callsign_sinch_application_sign(
 ///
 /// # Safety
 /// As for `callsign_sinch_application_sign`.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_sinch_application_string_to_sign(
     request: *const callsign_sinch_request,
@@ -280,6 +326,8 @@ pub unsafe extern "C" fn callsign_sinch_application_string_to_sign(
     out_len: *mut usize,
 ) -> u32 {
     try_status!(check_out(out, out_cap, out_len));
+    // SAFETY: forwarded contract.
+    try_status!(unsafe { request_disjoint(request, &text_out(out, out_cap, out_len)) });
     // SAFETY: forwarded contract.
     let request = try_status!(unsafe { self::request(request) });
     // SAFETY: forwarded contract.
@@ -292,7 +340,7 @@ pub unsafe extern "C" fn callsign_sinch_application_string_to_sign(
 /// secret. `method` and `path` are those of the received request;
 /// `headers` are the received headers, of which
 /// `Authorization`, `Content-Type` and `x-timestamp` are read (names in any
-/// case; another header may hold anything). The body is `body[0..body_len]`
+/// case; another header may hold anything). The body is the `body_len` bytes at `body`
 /// or, when `body_md5` is not NULL, the one hashed there.
 ///
 /// What the signature covers, by Sinch's design: the method upper-cased,
@@ -322,10 +370,11 @@ pub unsafe extern "C" fn callsign_sinch_application_string_to_sign(
 /// CALLSIGN_REPLAY; CALLSIGN_REPLAY_CACHE_FULL.
 ///
 /// # Safety
-/// Inputs as documented in the header preamble; `headers` NULL with
+/// Inputs as the header preamble says; `headers` NULL with
 /// `header_count` 0 or `header_count` valid pairs; `body_md5` NULL or a
 /// `callsign_sinch_body_md5`; `replay` NULL or a `callsign_replay_cache`
 /// that no other call uses meanwhile.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_sinch_callback_verify(
     scheme: u32,
@@ -346,6 +395,22 @@ pub unsafe extern "C" fn callsign_sinch_callback_verify(
     max_skew: u64,
     replay: *mut callsign_replay_cache,
 ) -> u32 {
+    // SAFETY: forwarded contract (reads the header only).
+    let replay_bytes = unsafe { replay_range(replay) };
+    let outs = [replay_bytes];
+    try_status!(disjoint(
+        &[
+            Range::bytes(key, key_len),
+            Range::bytes(secret, secret_len),
+            Range::bytes(method, method_len),
+            Range::bytes(path, path_len),
+            Range::bytes(body, body_len),
+            Range::of(body_md5),
+        ],
+        &outs,
+    ));
+    // SAFETY: forwarded contract.
+    try_status!(unsafe { pairs_disjoint(headers, header_count, &outs) });
     let scheme = try_status!(self::scheme(scheme));
     // SAFETY: forwarded contract.
     let key = try_status!(unsafe { text(key, key_len) });
@@ -387,7 +452,8 @@ pub unsafe extern "C" fn callsign_sinch_callback_verify(
 /// CALLSIGN_SINCH_WEBHOOK_SIGNATURE_MAX_LEN sizes `out`.
 ///
 /// # Safety
-/// Pointers as documented in the header preamble.
+/// As the header preamble says.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_sinch_webhook_sign(
     secret: *const u8,
@@ -403,6 +469,15 @@ pub unsafe extern "C" fn callsign_sinch_webhook_sign(
     out_len: *mut usize,
 ) -> u32 {
     try_status!(check_out(out, out_cap, out_len));
+    try_status!(disjoint(
+        &[
+            Range::bytes(secret, secret_len),
+            Range::bytes(body, body_len),
+            Range::bytes(nonce, nonce_len),
+            Range::bytes(timestamp, timestamp_len),
+        ],
+        &text_out(out, out_cap, out_len),
+    ));
     // SAFETY: forwarded contract.
     let secret = try_status!(unsafe { bytes(secret, secret_len) });
     // SAFETY: forwarded contract.
@@ -441,6 +516,7 @@ pub unsafe extern "C" fn callsign_sinch_webhook_sign(
 ///
 /// # Safety
 /// As for `callsign_sinch_callback_verify`.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_sinch_webhook_verify(
     secret: *const u8,
@@ -453,6 +529,18 @@ pub unsafe extern "C" fn callsign_sinch_webhook_verify(
     max_skew: u64,
     replay: *mut callsign_replay_cache,
 ) -> u32 {
+    // SAFETY: forwarded contract (reads the header only).
+    let replay_bytes = unsafe { replay_range(replay) };
+    let outs = [replay_bytes];
+    try_status!(disjoint(
+        &[
+            Range::bytes(secret, secret_len),
+            Range::bytes(body, body_len)
+        ],
+        &outs,
+    ));
+    // SAFETY: forwarded contract.
+    try_status!(unsafe { pairs_disjoint(headers, header_count, &outs) });
     // SAFETY: forwarded contract.
     let secret = try_status!(unsafe { bytes(secret, secret_len) });
     // SAFETY: forwarded contract.
@@ -484,7 +572,8 @@ pub unsafe extern "C" fn callsign_sinch_webhook_verify(
 /// CALLSIGN_SINCH_NUMBERS_SIGNATURE_MAX_LEN sizes `out`.
 ///
 /// # Safety
-/// Pointers as documented in the header preamble.
+/// As the header preamble says.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_sinch_numbers_sign(
     secret: *const u8,
@@ -496,6 +585,13 @@ pub unsafe extern "C" fn callsign_sinch_numbers_sign(
     out_len: *mut usize,
 ) -> u32 {
     try_status!(check_out(out, out_cap, out_len));
+    try_status!(disjoint(
+        &[
+            Range::bytes(secret, secret_len),
+            Range::bytes(body, body_len)
+        ],
+        &text_out(out, out_cap, out_len),
+    ));
     // SAFETY: forwarded contract.
     let secret = try_status!(unsafe { bytes(secret, secret_len) });
     // SAFETY: forwarded contract.
@@ -516,8 +612,9 @@ pub unsafe extern "C" fn callsign_sinch_numbers_sign(
 /// (not 40 lowercase hex digits) or CALLSIGN_SIGNATURE_MISMATCH.
 ///
 /// # Safety
-/// Inputs as documented in the header preamble; `headers` as for
+/// Inputs as the header preamble says; `headers` as for
 /// `callsign_sinch_callback_verify`.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_sinch_numbers_verify(
     secret: *const u8,

@@ -12,6 +12,7 @@ use callsign_core::sinch::application::BodyMd5;
 use callsign_core::verify::{ReplayEntry, ReplaySlots};
 use callsign_core::{HmacKey, HmacSha256, Sha256};
 
+use crate::io::Range;
 use crate::status::*;
 
 /// Caller-owned storage for a precomputed HMAC-SHA256 key (its inner and
@@ -423,6 +424,25 @@ pub(crate) unsafe fn replay_live(
         )
     };
     Ok(entries.iter().filter(|e| e.is_live_at(now)).count())
+}
+
+/// The bytes a replay cache occupies, for the overlap checks: its header
+/// and entries when it is an initialised cache, else its header (all that
+/// is read of storage without the cache's tag). Reads only the header.
+///
+/// # Safety
+/// `cache` must be NULL or point to readable storage.
+pub(crate) unsafe fn replay_range(cache: *const callsign_replay_cache) -> Range {
+    // SAFETY: forwarded contract.
+    match unsafe { replay_header(cache) } {
+        Ok(header) => Range::bytes(
+            cache,
+            (header.capacity as usize)
+                .saturating_mul(CALLSIGN_REPLAY_CACHE_ENTRY_SIZE)
+                .saturating_add(CALLSIGN_REPLAY_CACHE_HEADER_SIZE),
+        ),
+        Err(_) => Range::bytes(cache, CALLSIGN_REPLAY_CACHE_HEADER_SIZE),
+    }
 }
 
 /// Zeroes an initialised replay cache, header and entries; anything else

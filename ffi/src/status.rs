@@ -22,7 +22,7 @@ pub const CALLSIGN_INVALID_USER: u32 = 6;
 pub const CALLSIGN_INVALID_SECRET: u32 = 7;
 /// A timestamp is malformed.
 pub const CALLSIGN_INVALID_TIMESTAMP: u32 = 8;
-/// A time lies outside 1970-01-01T00:00:00Z..=9999-12-31T23:59:59Z.
+/// A time lies outside 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
 pub const CALLSIGN_TIMESTAMP_OUT_OF_RANGE: u32 = 9;
 /// An opaque state (`callsign_hmac_key`, a context) was not initialised, or was wiped.
 pub const CALLSIGN_NOT_INITIALIZED: u32 = 10;
@@ -61,6 +61,8 @@ pub const CALLSIGN_TIMESTAMP_IN_FUTURE: u32 = 24;
 pub const CALLSIGN_REPLAY: u32 = 25;
 /// The replay cache is full of live entries: verification fails closed.
 pub const CALLSIGN_REPLAY_CACHE_FULL: u32 = 26;
+/// An input overlaps an output (or two outputs overlap): nothing was written.
+pub const CALLSIGN_OVERLAPPING_BUFFERS: u32 = 27;
 
 /// The status for a core error.
 pub(crate) fn from_error(e: Error) -> u32 {
@@ -115,7 +117,7 @@ fn from_field(field: Field) -> u32 {
 }
 
 /// Static NUL-terminated text per status.
-const TEXTS: [&core::ffi::CStr; 27] = [
+const TEXTS: [&core::ffi::CStr; 28] = [
     c"ok",
     c"null argument",
     c"output buffer too small",
@@ -143,14 +145,14 @@ const TEXTS: [&core::ffi::CStr; 27] = [
     c"timestamp in the future",
     c"replay: nonce or token already seen",
     c"replay cache full",
+    c"an input overlaps an output buffer",
 ];
 
 /// A static, NUL-terminated description of `status`; never NULL. Unknown
 /// values give "unknown status".
 ///
-/// ```c
-/// puts(callsign_status_str(CALLSIGN_BUFFER_TOO_SMALL)); // output buffer too small
-/// ```
+/// For example `callsign_status_str(CALLSIGN_BUFFER_TOO_SMALL)` is
+/// "output buffer too small".
 #[no_mangle]
 pub extern "C" fn callsign_status_str(status: u32) -> *const core::ffi::c_char {
     usize::try_from(status)

@@ -4,7 +4,7 @@ use core::ffi::c_char;
 
 use callsign_core::{time, Timestamp};
 
-use crate::io::{try_status, write_out};
+use crate::io::{disjoint, text_out, try_status, write_out};
 use crate::status::*;
 
 /// Buffer size (NUL included) for `YYYY-MM-DDTHH:MM:SSZ`.
@@ -22,7 +22,8 @@ const _: () = assert!(CALLSIGN_TIMESTAMP_BASIC_MAX_LEN == time::BASIC_LEN + 1);
 /// CALLSIGN_TIMESTAMP_OUT_OF_RANGE (after 9999-12-31T23:59:59Z).
 ///
 /// # Safety
-/// Output pointers as documented in the header preamble.
+/// Outputs as the header preamble says.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_timestamp_extended(
     unix_seconds: u64,
@@ -31,6 +32,7 @@ pub unsafe extern "C" fn callsign_timestamp_extended(
     out_len: *mut usize,
 ) -> u32 {
     try_status!(crate::io::check_out(out, out_cap, out_len));
+    try_status!(disjoint(&[], &text_out(out, out_cap, out_len)));
     let t = try_status!(Timestamp::from_unix(unix_seconds).map_err(from_error));
     // SAFETY: forwarded contract.
     unsafe { write_out(&t.extended(), out, out_cap, out_len) }
@@ -41,7 +43,8 @@ pub unsafe extern "C" fn callsign_timestamp_extended(
 /// Returns as `callsign_timestamp_extended`.
 ///
 /// # Safety
-/// Output pointers as documented in the header preamble.
+/// Outputs as the header preamble says.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_timestamp_basic(
     unix_seconds: u64,
@@ -50,6 +53,7 @@ pub unsafe extern "C" fn callsign_timestamp_basic(
     out_len: *mut usize,
 ) -> u32 {
     try_status!(crate::io::check_out(out, out_cap, out_len));
+    try_status!(disjoint(&[], &text_out(out, out_cap, out_len)));
     let t = try_status!(Timestamp::from_unix(unix_seconds).map_err(from_error));
     // SAFETY: forwarded contract.
     unsafe { write_out(&t.basic(), out, out_cap, out_len) }

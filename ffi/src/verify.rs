@@ -12,10 +12,10 @@ use callsign_core::HmacKey;
 
 use crate::apig::callsign_pair;
 use crate::huawei::digest_encoding;
-use crate::io::{bytes, text, try_status};
+use crate::io::{bytes, disjoint, text, try_status, Range};
 use crate::state::{
-    callsign_hmac_key, callsign_replay_cache, get, replay_init, replay_live, replay_slots,
-    replay_wipe,
+    callsign_hmac_key, callsign_replay_cache, get, replay_init, replay_live, replay_range,
+    replay_slots, replay_wipe,
 };
 use crate::status::*;
 
@@ -167,6 +167,7 @@ impl<'a> ReceivedHeaders<'a> {
 ///
 /// # Safety
 /// `cache` must be NULL or point to `size` writable bytes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_replay_cache_init(
     cache: *mut callsign_replay_cache,
@@ -201,6 +202,7 @@ pub unsafe extern "C" fn callsign_replay_cache_wipe(cache: *mut callsign_replay_
 /// # Safety
 /// `cache` must be NULL or point to a `callsign_replay_cache`; `live` must
 /// be NULL or point to a writable `size_t`.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_replay_cache_live(
     cache: *const callsign_replay_cache,
@@ -210,6 +212,9 @@ pub unsafe extern "C" fn callsign_replay_cache_live(
     if live.is_null() {
         return CALLSIGN_NULL_ARGUMENT;
     }
+    // SAFETY: forwarded contract (reads the header only).
+    let cache_bytes = unsafe { replay_range(cache) };
+    try_status!(disjoint(&[cache_bytes], &[Range::of(live)]));
     // SAFETY: forwarded contract.
     let count = try_status!(unsafe { replay_live(cache, now) });
     // SAFETY: non-NULL and writable by contract.
@@ -253,6 +258,7 @@ unsafe fn token<'a>(value: *const u8, value_len: usize) -> Result<ParsedToken<'a
 /// # Safety
 /// `value` as for inputs; `username` and `username_len` must be NULL or
 /// writable.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_huawei_token_username(
     value: *const u8,
@@ -263,6 +269,10 @@ pub unsafe extern "C" fn callsign_huawei_token_username(
     if username.is_null() || username_len.is_null() {
         return CALLSIGN_NULL_ARGUMENT;
     }
+    try_status!(disjoint(
+        &[Range::bytes(value, value_len)],
+        &[Range::of(username), Range::of(username_len)],
+    ));
     // SAFETY: forwarded contract.
     let token = try_status!(unsafe { token(value, value_len) });
     let name = token.username();
@@ -294,6 +304,7 @@ pub unsafe extern "C" fn callsign_huawei_token_username(
 /// # Safety
 /// Inputs as documented in the header preamble; `replay` must be NULL or
 /// point to a `callsign_replay_cache` that no other call uses meanwhile.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_verify(
     value: *const u8,
@@ -306,6 +317,16 @@ pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_verify(
     max_skew: u64,
     replay: *mut callsign_replay_cache,
 ) -> u32 {
+    // SAFETY: forwarded contract (reads the header only).
+    let replay_bytes = unsafe { replay_range(replay) };
+    try_status!(disjoint(
+        &[
+            Range::bytes(value, value_len),
+            Range::bytes(username, username_len),
+            Range::bytes(secret, secret_len)
+        ],
+        &[replay_bytes],
+    ));
     // SAFETY: forwarded contract.
     let secret = try_status!(unsafe { bytes(secret, secret_len) });
     // Computed in place: a moved key would leave its states behind.
@@ -333,6 +354,7 @@ pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_verify(
 /// # Safety
 /// `key` must be NULL or point to a `callsign_hmac_key`; other pointers as
 /// for `callsign_huawei_voice_x_aksk_verify`.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_verify_with_key(
     key: *const callsign_hmac_key,
@@ -344,6 +366,16 @@ pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_verify_with_key(
     max_skew: u64,
     replay: *mut callsign_replay_cache,
 ) -> u32 {
+    // SAFETY: forwarded contract (reads the header only).
+    let replay_bytes = unsafe { replay_range(replay) };
+    try_status!(disjoint(
+        &[
+            Range::of(key),
+            Range::bytes(value, value_len),
+            Range::bytes(username, username_len)
+        ],
+        &[replay_bytes],
+    ));
     // SAFETY: forwarded contract.
     let key = try_status!(unsafe { get::<HmacKey>(key) });
     // SAFETY: forwarded contract.
@@ -403,6 +435,7 @@ unsafe fn x_aksk_verify(
 ///
 /// # Safety
 /// As for `callsign_huawei_voice_x_aksk_verify`.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn callsign_huawei_sms_x_wsse_verify(
     value: *const u8,
@@ -416,6 +449,16 @@ pub unsafe extern "C" fn callsign_huawei_sms_x_wsse_verify(
     max_skew: u64,
     replay: *mut callsign_replay_cache,
 ) -> u32 {
+    // SAFETY: forwarded contract (reads the header only).
+    let replay_bytes = unsafe { replay_range(replay) };
+    try_status!(disjoint(
+        &[
+            Range::bytes(value, value_len),
+            Range::bytes(username, username_len),
+            Range::bytes(secret, secret_len)
+        ],
+        &[replay_bytes],
+    ));
     // SAFETY: forwarded contract.
     let value = try_status!(unsafe { text(value, value_len) });
     // SAFETY: forwarded contract.

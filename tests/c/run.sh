@@ -7,9 +7,11 @@
 # Stages (each one pass or fail; the script goes on after a failure and
 # exits non-zero at the end if any failed):
 #   vectors      tests/c/gen_vectors.py -> callsign_test_vectors.h
-#   header-c99   tests/c/test_header.c   with gcc -std=c99   -pedantic -Werror
-#   header-c++11 tests/c/test_header.cpp with g++ -std=c++11 -pedantic -Werror,
-#                and nm shows the functions have C linkage
+#   header       tests/c/test_header.c as C89, C99, C11 and test_header.cpp as
+#                C++11, C++17, with gcc/g++ and clang/clang++ (-Weverything),
+#                -Werror; nm shows the functions have C linkage in C++
+#   header-nodiscard  every status function is CALLSIGN_NODISCARD, and an
+#                ignored status fails -Werror in C (gcc, clang) and C++17
 #   ffi-guard    tests/c/test_ffi.c with -DCALLSIGN_MALLOC_GUARD (no allocation
 #                inside any callsign_* call)
 #   ffi-valgrind test_ffi (no guard) under valgrind memcheck, leaks are errors
@@ -22,16 +24,23 @@
 #                   with -DCALLSIGN_MALLOC_GUARD
 #   verify-valgrind test_verify under valgrind memcheck, leaks are errors
 #   verify-asan     test_verify with AddressSanitizer + UBSan
+#   overlap-guard   tests/c/test_overlap.c (the overlap rule: every writer x
+#                   every input at the start, middle and end of its output,
+#                   and touching) with -DCALLSIGN_MALLOC_GUARD
+#   overlap-asan    test_overlap with AddressSanitizer + UBSan
 #   scrub        tests/c/test_scrub.c: no key state, secret or expected MAC
 #                left in the dead stack after a call (plain build)
 # Last line: "c-tests: N passed, M failed".
 #
-# Environment: CC (default gcc), CXX (default g++). Installs valgrind with
+# Environment: CC (default gcc), CXX (default g++), CALLSIGN_LIB (default
+# target/release/libcallsign.a), CALLSIGN_C_TESTS_ASAN_ONLY=1 to run only the
+# vector generation and the AddressSanitizer stages (scripts/c-asan-rust.sh,
+# whose library is instrumented too: valgrind cannot run it). Installs valgrind with
 # apt-get when it is missing (apt-get update only if the install fails).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-lib="$root/target/release/libcallsign.a"
+lib="${CALLSIGN_LIB:-$root/target/release/libcallsign.a}"
 CC=${CC:-gcc}
 CXX=${CXX:-g++}
 WARN=(-std=c99 -Wall -Wextra -Werror -Wpedantic)
@@ -51,8 +60,9 @@ failed=0
 # Runs "$@" in a subshell with errexit (not an `if` condition, so errexit
 # really applies inside), and counts the stage.
 stage() {
-    local name=$1 rc
+    local name=$1 rc t0
     shift
+    t0=$(date +%s)
     echo "c-tests: --- $name"
     set +e
     (
@@ -63,7 +73,7 @@ stage() {
     set -e
     if [[ $rc -eq 0 ]]; then
         passed=$((passed + 1))
-        echo "c-tests: ok   $name"
+        echo "c-tests: ok   $name ($(($(date +%s) - t0)) s)"
     else
         failed=$((failed + 1))
         echo "c-tests: FAIL $name (exit status $rc)"
@@ -101,25 +111,95 @@ gen_vectors() {
     [[ -s "$tmp/callsign_test_vectors.h" ]]
 }
 
-header_c99() {
-    "$CC" -std=c99 -Wall -Wextra -Werror -pedantic -I"$root/include" \
-        -c "$root/tests/c/test_header.c" -o "$tmp/test_header_c.o"
-    nm "$tmp/test_header_c.o" >"$tmp/test_header_c.nm"
-    grep -Eq ' U callsign_huawei_voice_x_aksk$' "$tmp/test_header_c.nm"
+ensure_clang() {
+    local sudo=()
+    if command -v clang >/dev/null 2>&1 && command -v clang++ >/dev/null 2>&1; then
+        return 0
+    fi
+    if [[ $(id -u) -ne 0 ]]; then
+        sudo=(sudo)
+    fi
+    echo "c-tests: clang missing, installing it with apt-get"
+    if ! "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q clang; then
+        "${sudo[@]}" apt-get update -q
+        "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q clang
+    fi
+    command -v clang >/dev/null 2>&1
 }
 
-header_cxx11() {
-    "$CXX" -std=c++11 -Wall -Wextra -Werror -pedantic -I"$root/include" \
-        -c "$root/tests/c/test_header.cpp" -o "$tmp/test_header_cpp.o"
-    # C linkage: the reference is to the plain name, not a mangled one.
-    # (nm output goes to a file: `nm | grep -q` can fail under pipefail when
-    # grep exits early and nm gets SIGPIPE.)
-    nm "$tmp/test_header_cpp.o" >"$tmp/test_header_cpp.nm"
-    if ! grep -Eq ' U callsign_huawei_voice_x_aksk$' "$tmp/test_header_cpp.nm"; then
-        echo "c-tests: callsign_huawei_voice_x_aksk has C++ linkage in C++" >&2
-        cat "$tmp/test_header_cpp.nm" >&2
+# The header on its own: C89, C99, C11 and C++11, C++17, with gcc/g++
+# (-Wall -Wextra -pedantic-errors) and clang/clang++ (-Weverything), all at
+# -Werror. Two justified exceptions for clang: -Wno-padded (the public
+# structs have the padding their ABI has: a uint32_t before a pointer) and,
+# in C++, -Wno-c++98-compat{,-pedantic} (it flags every C++11 construct,
+# [[nodiscard]] included; C++98 is not supported).
+header_matrix() {
+    local std cc obj
+    ensure_clang
+    for std in c89 c99 c11; do
+        for cc in gcc clang; do
+            obj="$tmp/header-$cc-$std.o"
+            if [[ $cc == gcc ]]; then
+                gcc -std=$std -Wall -Wextra -Werror -pedantic-errors -I"$root/include" \
+                    -c "$root/tests/c/test_header.c" -o "$obj"
+            else
+                clang -std=$std -Weverything -Wno-padded -Werror -pedantic-errors \
+                    -I"$root/include" -c "$root/tests/c/test_header.c" -o "$obj"
+            fi
+            echo "c-tests: header as $std with $cc: clean"
+        done
+    done
+    for std in c++11 c++17; do
+        for cc in g++ clang++; do
+            obj="$tmp/header-$cc-$std.o"
+            if [[ $cc == g++ ]]; then
+                g++ -std=$std -Wall -Wextra -Werror -pedantic-errors -I"$root/include" \
+                    -c "$root/tests/c/test_header.cpp" -o "$obj"
+            else
+                clang++ -std=$std -Weverything -Wno-padded -Wno-c++98-compat \
+                    -Wno-c++98-compat-pedantic -Werror -pedantic-errors -I"$root/include" \
+                    -c "$root/tests/c/test_header.cpp" -o "$obj"
+            fi
+            # C linkage: the reference is to the plain name, not a mangled one.
+            # (nm output goes to a file: `nm | grep -q` can fail under pipefail
+            # when grep exits early and nm gets SIGPIPE.)
+            nm "$obj" >"$obj.nm"
+            if ! grep -Eq ' U callsign_huawei_voice_x_aksk$' "$obj.nm"; then
+                echo "c-tests: callsign_huawei_voice_x_aksk has C++ linkage ($cc $std)" >&2
+                cat "$obj.nm" >&2
+                return 1
+            fi
+            echo "c-tests: header as $std with $cc: clean, C linkage"
+        done
+    done
+}
+
+# Every function returning a status is CALLSIGN_NODISCARD, and ignoring a
+# status is a warning (an error here) in C with GCC/Clang and in C++17.
+header_nodiscard() {
+    local missing cc std ext
+    missing=$(awk '/^uint32_t callsign_/ && prev != "CALLSIGN_NODISCARD" && !/callsign_version_number/ {print} {prev=$0}' \
+        "$root/include/callsign.h")
+    if [[ -n $missing ]]; then
+        echo "c-tests: status functions without CALLSIGN_NODISCARD:" >&2
+        echo "$missing" >&2
         return 1
     fi
+    printf '#include "callsign.h"\nvoid f(void);\nvoid f(void) { callsign_sha256(NULL, 0, NULL); }\n' >"$tmp/ignored.c"
+    cp "$tmp/ignored.c" "$tmp/ignored.cpp"
+    for cc in gcc:c99 clang:c11 g++:c++17 clang++:c++17; do
+        std=${cc#*:}
+        cc=${cc%%:*}
+        ext=c
+        [[ $std == c++* ]] && ext=cpp
+        if "$cc" -std="$std" -Werror -I"$root/include" -c "$tmp/ignored.$ext" -o "$tmp/ignored.o" \
+            2>"$tmp/ignored.log"; then
+            echo "c-tests: an ignored status compiled without a warning ($cc -std=$std)" >&2
+            return 1
+        fi
+        grep -Eq 'unused-result|nodiscard|warn_unused_result' "$tmp/ignored.log"
+        echo "c-tests: an ignored status is refused by $cc -std=$std -Werror"
+    done
 }
 
 build_ffi() { # output, extra flags...
@@ -258,9 +338,42 @@ EOF
     echo "c-tests: heap overflow caught (exit status $rc)"
 }
 
+build_overlap() { # output, extra flags...
+    local out=$1
+    shift
+    "$CC" "${WARN[@]}" -g "$@" -I"$root/include" "$root/tests/c/test_overlap.c" "$lib" -o "$out"
+}
+
+overlap_guard() {
+    build_overlap "$tmp/test_overlap_guard" -O2 -DCALLSIGN_MALLOC_GUARD
+    run_tagged c-overlap "$tmp/overlap_guard.log" "$tmp/test_overlap_guard"
+    grep -q '^c-overlap: malloc guard active$' "$tmp/overlap_guard.log"
+}
+
+overlap_asan() {
+    build_overlap "$tmp/test_overlap_asan" -O1 "${SAN[@]}"
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 \
+        UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        run_tagged c-overlap "$tmp/overlap_asan.log" "$tmp/test_overlap_asan"
+    grep -q '^c-overlap: AddressSanitizer active$' "$tmp/overlap_asan.log"
+}
+
+if [[ ${CALLSIGN_C_TESTS_ASAN_ONLY:-0} == 1 ]]; then
+    stage vectors gen_vectors
+    stage ffi-asan ffi_asan
+    stage asan-control asan_control
+    stage verify-vectors gen_verify_vectors
+    stage verify-asan verify_asan
+    stage overlap-asan overlap_asan
+    echo "c-tests: done in $(($(date +%s) - start)) s"
+    echo "c-tests: $passed passed, $failed failed"
+    [[ $failed -eq 0 ]]
+    exit
+fi
+
 stage vectors gen_vectors
-stage header-c99 header_c99
-stage header-c++11 header_cxx11
+stage header header_matrix
+stage header-nodiscard header_nodiscard
 stage ffi-guard ffi_guard
 stage ffi-valgrind ffi_valgrind
 stage ffi-asan ffi_asan
@@ -269,6 +382,8 @@ stage verify-vectors gen_verify_vectors
 stage verify-guard verify_guard
 stage verify-valgrind verify_valgrind
 stage verify-asan verify_asan
+stage overlap-guard overlap_guard
+stage overlap-asan overlap_asan
 stage scrub scrub
 
 echo "c-tests: done in $(($(date +%s) - start)) s"

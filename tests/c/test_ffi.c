@@ -2753,7 +2753,7 @@ static void test_apig_body_hasher(void)
 
 static void test_misc(void)
 {
-#define CS_N_STATUS 27 /* CALLSIGN_OK (0) ..= CALLSIGN_REPLAY_CACHE_FULL (26) */
+#define CS_N_STATUS 28 /* CALLSIGN_OK (0) ..= CALLSIGN_OVERLAPPING_BUFFERS (27) */
     const char *s[CS_N_STATUS];
     static const uint32_t unknown[] = {CS_N_STATUS, CS_N_STATUS + 1, 999, 0x80000000u,
                                        UINT32_MAX};
@@ -2792,7 +2792,17 @@ static void test_misc(void)
         const char *v = CS_STR(callsign_version());
         checkf(v != NULL && strcmp(v, version) == 0, "callsign_version() \"%s\", header %s",
                v ? v : "(NULL)", version);
+        checkf(strcmp(version, CALLSIGN_VERSION_STRING) == 0,
+               "CALLSIGN_VERSION_STRING \"%s\", numbers %s", CALLSIGN_VERSION_STRING, version);
     }
+    /* The header/library mismatch check a program makes. */
+    checkf(CS(callsign_version_number()) == CALLSIGN_VERSION_NUMBER,
+           "callsign_version_number() 0x%06lx, header 0x%06lx",
+           (unsigned long)callsign_version_number(), (unsigned long)CALLSIGN_VERSION_NUMBER);
+    checkf(CALLSIGN_VERSION_NUMBER == ((unsigned long)CALLSIGN_VERSION_MAJOR << 16 |
+                                       (unsigned long)CALLSIGN_VERSION_MINOR << 8 |
+                                       (unsigned long)CALLSIGN_VERSION_PATCH),
+           "CALLSIGN_VERSION_NUMBER encoding");
 
     g_where = "authorization constants";
     checkf(strcmp(CS_STR(callsign_huawei_voice_authorization()),
