@@ -123,9 +123,9 @@ ARM_CFLAGS=(-mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16)
 
 cross_build() {
     local target=$1
-    CARGO_TARGET_DIR="$out/cross" deb_cargo build -q -p callsign-core --release --locked \
+    CARGO_TARGET_DIR="$out/cross" deb_cargo_mcu build -q -p callsign-core --release --locked \
         --target "$target" -Zbuild-std=core
-    CARGO_TARGET_DIR="$out/cross" deb_cargo rustc -q -p callsign-ffi --release --locked \
+    CARGO_TARGET_DIR="$out/cross" deb_cargo_mcu rustc -q -p callsign-ffi --release --locked \
         --target "$target" -Zbuild-std=core --crate-type staticlib
     ls -l "$out/cross/$target/release/libcallsign.a" | awk '{print "embedded: " $5 " bytes in " $NF}'
 }
@@ -257,7 +257,7 @@ ffi_panic_never() {
         features=${spec#*:}
         {
             CARGO_PROFILE_RELEASE_OPT_LEVEL=$lvl CARGO_TARGET_DIR="$out/panic-never-$lvl" \
-                deb_cargo rustc -q -p callsign-ffi --release --locked --target thumbv7em-none-eabihf \
+                deb_cargo_mcu rustc -q -p callsign-ffi --release --locked --target thumbv7em-none-eabihf \
                 -Zbuild-std=core --crate-type staticlib --no-default-features --features "$features"
             lib="$out/panic-never-$lvl/thumbv7em-none-eabihf/release/libcallsign.a"
             elf="$out/panic-never-$lvl/all-exports.elf"

@@ -80,7 +80,7 @@ else
             "nor the Debian rustc-web toolchain that scripts/embedded.sh installs; nothing installed" >&2
         exit 3
     fi
-    deb_cargo rustc -q -p callsign-ffi --release --locked --lib --target "$target" \
+    deb_cargo_mcu rustc -q -p callsign-ffi --release --locked --lib --target "$target" \
         -Zbuild-std=core --crate-type staticlib -- --print native-static-libs 2>"$log" ||
         { cat "$log" >&2; exit 1; }
     out="$target_dir/$target/release"
