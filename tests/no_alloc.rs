@@ -379,8 +379,11 @@ fn core_operations_do_not_allocate() {
     // none is expected to allocate either.
     let warm = sign_everything();
 
+    let api_warm = api_everything();
+
     let before = allocs();
     let measured = black_box(sign_everything());
+    let api = black_box(api_everything());
     let after = allocs();
 
     // The counter works: a heap allocation in this same test is counted.
@@ -402,6 +405,12 @@ fn core_operations_do_not_allocate() {
 
     // The measured block did the work it is meant to do.
     assert_eq!(measured, warm);
+    assert_eq!(api, api_warm);
+    assert_eq!(
+        api,
+        API_BODIES.iter().map(|b| b.len()).sum::<usize>(),
+        "API bytes produced"
+    );
     let (total, one_shot, streamed, tag, same_instant) = measured;
     assert!(
         same_instant,
@@ -425,4 +434,67 @@ fn core_operations_do_not_allocate() {
             .expect("any key length");
     hmac::Mac::update(&mut mac, &MEBIBYTE[..1000]);
     assert_eq!(tag[..], hmac::Mac::finalize(mac).into_bytes()[..]);
+}
+
+/// The bodies [`api_everything`] writes, as the vectors give them.
+const API_BODIES: &[&str] = &[
+    r#"{"displayNbr":"+8675528000088","callerNbr":"+8613500000001","displayCalleeNbr":"+8675528000088","calleeNbr":"+8613500000002","statusUrl":"aHR0cDovLzIxOC40LjMzLjU1Ojg4ODgvdGVzdA=="}"#,
+    r#"{"displayNbr":"+8653159511234","calleeNbr":"+8613500000001","languageType":2,"preTone":"test.wav","verifyCode":"1234"}"#,
+    r#"{"sessionid":"1200_366_0_20161228102743@callenabler.home1.com","signal":"call_stop"}"#,
+    "from=csms12345678&to=%2B8615123456789&templateId=8ff55eac1d0b478ab3c06c3c6a492300&templateParas=%5B%223%22%2C%22%E4%BA%BA%E6%B0%91%E5%85%AC%E5%9B%AD%E6%AD%A3%E9%97%A8%22%5D&statusCallback=https%3A%2F%2Fexample.com%2Fsms%2Freport&signature=%E5%8D%8E%E4%B8%BA%E4%BA%91%E7%9F%AD%E4%BF%A1%E6%B5%8B%E8%AF%95",
+    r#"{"from":"csms12345678","smsContent":[{"to":["+8615123456789"],"templateId":"8ff55eac1d0b478ab3c06c3c6a492300"}],"statusCallback":"https://example.com/sms/report","extend":"batch-7"}"#,
+];
+
+/// The API-surface builders (`voice_api`, `sms_api`) on the happy path;
+/// returns the bytes written.
+#[inline(never)]
+fn api_everything() -> usize {
+    use callsign_core::huawei::sms_api::{BatchSendDiffSms, BatchSendSms, SmsContent};
+    use callsign_core::huawei::voice_api::{CallStop, CallVerify, Click2Call, PushUrl};
+    use callsign_core::Field;
+
+    let mut total = 0usize;
+    let mut body = [0u8; 512];
+    if let Ok(url) = PushUrl::new(Field::StatusUrl, black_box("http://218.4.33.55:8888/test"))
+        .and_then(|u| u.to_heapless())
+    {
+        let mut call = Click2Call::new(
+            black_box("+8675528000088"),
+            "+8613500000001",
+            "+8675528000088",
+            "+8613500000002",
+        );
+        call.status_url = Some(&url);
+        total += call.request().and_then(|r| r.write(&mut body)).unwrap_or(0);
+    }
+    let verify = CallVerify::new(
+        black_box("+8653159511234"),
+        "+8613500000001",
+        "test.wav",
+        "1234",
+    );
+    total += verify
+        .request()
+        .and_then(|r| r.write(&mut body))
+        .unwrap_or(0);
+    let stop = CallStop::new(black_box("1200_366_0_20161228102743@callenabler.home1.com"));
+    total += stop.request().and_then(|r| r.write(&mut body)).unwrap_or(0);
+
+    let paras = ["3", "人民公园正门"];
+    let mut sms = BatchSendSms::new(
+        black_box("csms12345678"),
+        "+8615123456789",
+        "8ff55eac1d0b478ab3c06c3c6a492300",
+    );
+    sms.template_paras = Some(&paras);
+    sms.status_callback = Some("https://example.com/sms/report");
+    sms.signature = Some("华为云短信测试");
+    total += sms.request().and_then(|r| r.write(&mut body)).unwrap_or(0);
+    let to = ["+8615123456789"];
+    let content = [SmsContent::new(&to, "8ff55eac1d0b478ab3c06c3c6a492300")];
+    let mut diff = BatchSendDiffSms::new(black_box("csms12345678"), &content);
+    diff.status_callback = Some("https://example.com/sms/report");
+    diff.extend = Some("batch-7");
+    total += diff.request().and_then(|r| r.write(&mut body)).unwrap_or(0);
+    total
 }

@@ -37,11 +37,18 @@
     allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)
 )]
 
+#[cfg(any(feature = "voice-api", feature = "sms-api"))]
+pub mod api;
 pub mod basic;
 pub mod digest;
 pub mod encode;
 mod error;
+#[cfg(feature = "sms-api")]
+mod form;
 pub mod huawei;
+#[cfg(any(feature = "voice-api", feature = "sms-api"))]
+#[cfg_attr(not(all(feature = "voice-api", feature = "sms-api")), allow(dead_code))]
+mod json;
 pub mod mailgun;
 pub mod nonce;
 mod out;
@@ -53,7 +60,7 @@ pub mod time;
 pub mod verify;
 
 pub use digest::{hmac_sha256, sha256, HmacKey, HmacSha256, Sha256, SHA256_LEN};
-pub use error::{Error, Field};
+pub use error::{Error, Field, Problem};
 pub use nonce::{Nonce, NONCE_MAX_LEN};
 pub use out::{Emit, Out};
 pub use signature_text::SignatureText;
