@@ -5,4 +5,5 @@
 //! sign.
 
 pub mod api_build;
+pub mod api_parse;
 pub mod peers;

@@ -406,11 +406,13 @@ fn core_operations_do_not_allocate() {
     // The measured block did the work it is meant to do.
     assert_eq!(measured, warm);
     assert_eq!(api, api_warm);
+    let (api_bytes, api_parsed) = api;
     assert_eq!(
-        api,
+        api_bytes,
         API_BODIES.iter().map(|b| b.len()).sum::<usize>(),
         "API bytes produced"
     );
+    assert_eq!(api_parsed, 6, "API parser checks that held");
     let (total, one_shot, streamed, tag, same_instant) = measured;
     assert!(
         same_instant,
@@ -445,11 +447,14 @@ const API_BODIES: &[&str] = &[
     r#"{"from":"csms12345678","smsContent":[{"to":["+8615123456789"],"templateId":"8ff55eac1d0b478ab3c06c3c6a492300"}],"statusCallback":"https://example.com/sms/report","extend":"batch-7"}"#,
 ];
 
-/// The API-surface builders (`voice_api`, `sms_api`) on the happy path;
-/// returns the bytes written.
+/// The API-surface builders and parsers (`voice_api`, `sms_api`) on the
+/// happy path; returns the bytes written and the parser checks that held.
 #[inline(never)]
-fn api_everything() -> usize {
+fn api_everything() -> (usize, usize) {
+    use callsign_core::api::Category;
+    use callsign_core::huawei::sms_api::SmsResponse;
     use callsign_core::huawei::sms_api::{BatchSendDiffSms, BatchSendSms, SmsContent};
+    use callsign_core::huawei::voice_api::VoiceResponse;
     use callsign_core::huawei::voice_api::{CallStop, CallVerify, Click2Call, PushUrl};
     use callsign_core::Field;
 
@@ -496,5 +501,30 @@ fn api_everything() -> usize {
     diff.status_callback = Some("https://example.com/sms/report");
     diff.extend = Some("batch-7");
     total += diff.request().and_then(|r| r.write(&mut body)).unwrap_or(0);
-    total
+
+    let mut parsed = 0usize;
+    let voice = black_box(
+        r#"{ "resultcode":"1010010", "resultdesc":"Caf\u00e9", "sessionId":"s1", "idlePort":7 }"#,
+    );
+    if let Ok(r) = VoiceResponse::parse(voice) {
+        parsed += usize::from(
+            r.category(403)
+                == Category::RetryLater {
+                    after_secs: Some(60),
+                },
+        );
+        parsed += usize::from(r.idle_port == Some(7));
+        let mut scratch = [0u8; 16];
+        parsed +=
+            usize::from(r.result_desc.and_then(|d| d.decode(&mut scratch).ok()) == Some("Café"));
+    }
+    let sms = black_box(
+        r#"{"code":"000000","description":"Success","result":[{"smsMsgId":"a","status":"000000"},{"smsMsgId":"b","status":"E200041"}]}"#,
+    );
+    if let Ok(r) = SmsResponse::parse(sms) {
+        parsed += usize::from(r.is_success());
+        parsed += usize::from(r.results().filter(|x| x.is_accepted()).count() == 1);
+        parsed += usize::from(r.category(200) == Category::Success);
+    }
+    (total, parsed)
 }

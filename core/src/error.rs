@@ -119,6 +119,90 @@ pub enum Field {
     SmsContent,
     /// A received body as a whole (not JSON, truncated, …).
     Body,
+    /// Huawei voice response `resultcode`.
+    ResultCode,
+    /// Huawei voice response `resultdesc`.
+    ResultDesc,
+    /// A Huawei `sessionId` (responses, notifications).
+    SessionId,
+    /// Huawei voice response `idlePort`.
+    IdlePort,
+    /// Huawei SMS response `code`.
+    Code,
+    /// Huawei SMS response `description`.
+    Description,
+    /// Huawei SMS response `result` (per-number results).
+    Result,
+    /// Huawei SMS `smsMsgId`.
+    SmsMsgId,
+    /// Huawei SMS response `originTo`.
+    OriginTo,
+    /// A Huawei SMS `status`.
+    Status,
+    /// Huawei SMS response `createTime`.
+    CreateTime,
+    /// Huawei SMS response `countryId`.
+    CountryId,
+    /// Huawei SMS `total` (number of parts).
+    Total,
+    /// Huawei SMS status report `sequence`.
+    Sequence,
+    /// Huawei SMS status report `statusDesc`.
+    StatusDesc,
+    /// Huawei SMS status report `source`.
+    Source,
+    /// Huawei SMS status report `updateTime`.
+    UpdateTime,
+    /// Huawei SMS status report `orgCode`.
+    OrgCode,
+    /// Huawei voice notification `eventType`.
+    EventType,
+    /// Huawei voice notification `statusInfo`.
+    StatusInfo,
+    /// Huawei voice fee notification `feeLst`.
+    FeeLst,
+    /// Huawei voice notification `caller`.
+    Caller,
+    /// Huawei voice notification `called`.
+    Called,
+    /// Huawei voice notification `partyType`.
+    PartyType,
+    /// Huawei voice notification `stateCode`.
+    StateCode,
+    /// Huawei voice notification `stateDesc`.
+    StateDesc,
+    /// Huawei fee record `direction`.
+    Direction,
+    /// Huawei fee record `spId`.
+    SpId,
+    /// Huawei fee record `appKey`.
+    FeeAppKey,
+    /// Huawei fee record `icid`.
+    Icid,
+    /// Huawei fee record `bindNum`.
+    BindNum,
+    /// Huawei fee record `callerNum`.
+    CallerNum,
+    /// Huawei fee record `calleeNum`.
+    CalleeNum,
+    /// Huawei fee record `callEndTime`.
+    CallEndTime,
+    /// Huawei fee record `fwdUnaswRsn`.
+    FwdUnaswRsn,
+    /// Huawei fee record `ulFailReason`.
+    UlFailReason,
+    /// Huawei fee record `sipStatusCode`.
+    SipStatusCode,
+    /// Sinch OAuth2 `access_token`.
+    AccessToken,
+    /// Sinch OAuth2 `token_type`.
+    TokenType,
+    /// Sinch OAuth2 `expires_in`.
+    ExpiresIn,
+    /// Sinch OAuth2 `scope`.
+    Scope,
+    /// The HTTP status of a response.
+    HttpStatus,
 }
 
 impl Field {
@@ -180,6 +264,48 @@ impl Field {
             Field::Extend => "extend",
             Field::SmsContent => "smsContent",
             Field::Body => "body",
+            Field::ResultCode => "resultcode",
+            Field::ResultDesc => "resultdesc",
+            Field::SessionId => "sessionId",
+            Field::IdlePort => "idlePort",
+            Field::Code => "code",
+            Field::Description => "description",
+            Field::Result => "result",
+            Field::SmsMsgId => "smsMsgId",
+            Field::OriginTo => "originTo",
+            Field::Status => "status",
+            Field::CreateTime => "createTime",
+            Field::CountryId => "countryId",
+            Field::Total => "total",
+            Field::Sequence => "sequence",
+            Field::StatusDesc => "statusDesc",
+            Field::Source => "source",
+            Field::UpdateTime => "updateTime",
+            Field::OrgCode => "orgCode",
+            Field::EventType => "eventType",
+            Field::StatusInfo => "statusInfo",
+            Field::FeeLst => "feeLst",
+            Field::Caller => "caller",
+            Field::Called => "called",
+            Field::PartyType => "partyType",
+            Field::StateCode => "stateCode",
+            Field::StateDesc => "stateDesc",
+            Field::Direction => "direction",
+            Field::SpId => "spId",
+            Field::FeeAppKey => "appKey",
+            Field::Icid => "icid",
+            Field::BindNum => "bindNum",
+            Field::CallerNum => "callerNum",
+            Field::CalleeNum => "calleeNum",
+            Field::CallEndTime => "callEndTime",
+            Field::FwdUnaswRsn => "fwdUnaswRsn",
+            Field::UlFailReason => "ulFailReason",
+            Field::SipStatusCode => "sipStatusCode",
+            Field::AccessToken => "access_token",
+            Field::TokenType => "token_type",
+            Field::ExpiresIn => "expires_in",
+            Field::Scope => "scope",
+            Field::HttpStatus => "http status",
         }
     }
 }

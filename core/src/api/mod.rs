@@ -16,10 +16,13 @@
 //! ```
 
 // Some checks serve only one of the voice and SMS builders.
+mod advice;
 #[cfg_attr(not(all(feature = "voice-api", feature = "sms-api")), allow(dead_code))]
 pub(crate) mod check;
 
-use crate::{Counter, Emit, Error, Sink};
+pub use advice::{classify, Category, ResultCode};
+
+use crate::{Emit, Error, Out, Sink};
 
 /// A typed request of one vendor API: its fixed method, path and content
 /// type, its validation, and its body.
@@ -155,9 +158,15 @@ impl<'r, E: Endpoint> Request<'r, E> {
 
 impl<E: Endpoint> Emit for Request<'_, E> {
     fn len(&self) -> usize {
-        let mut c = Counter::new();
-        self.endpoint.emit_body(&mut c);
-        c.count()
+        // Counted by writing into an empty `Out`, not a `Counter`: the body
+        // writer is then compiled once, for `Out`, not once per sink (about
+        // 2 KiB less code for click2Call on x86_64).
+        let mut out = Out::new(&mut []);
+        self.endpoint.emit_body(&mut out);
+        match out.finish() {
+            Ok(n) | Err(Error::BufferTooSmall { needed: n }) => n,
+            Err(_) => usize::MAX,
+        }
     }
 
     fn emit<S: Sink + ?Sized>(&self, sink: &mut S) {

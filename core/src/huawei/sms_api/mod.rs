@@ -16,9 +16,11 @@
 
 mod batch;
 mod batch_diff;
+mod response;
 
 pub use batch::BatchSendSms;
 pub use batch_diff::{BatchSendDiffSms, SmsContent};
+pub use response::{SmsResponse, SmsResult, SmsResults, MAX_RESULTS, RESULT_CODES, SUCCESS};
 
 use crate::api::check;
 use crate::{Error, Field, Problem};
