@@ -2,13 +2,22 @@
 //! with the derived values the vectors name (`category`, `success`, …),
 //! through the parsers of `callsign-core`. Absent fields are `null`.
 
-use callsign_core::huawei::sms_api::SmsResponse;
-use callsign_core::huawei::voice_api::VoiceResponse;
+use callsign_core::huawei::sms_api::{
+    check_status_report_content_type, FormValue, SmsResponse, StatusReport,
+};
+use callsign_core::huawei::voice_api::{
+    FeeRecord, VoiceNotification, VoiceResponse, MAX_FEE_RECORDS,
+};
 use callsign_core::{Error, Field, JsonStr, Problem};
 use serde_json::{json, Value};
 
 /// The kinds `callsign parse` knows.
-pub const PARSE_KINDS: [&str; 2] = ["huawei-voice-response", "huawei-sms-response"];
+pub const PARSE_KINDS: [&str; 4] = [
+    "huawei-voice-response",
+    "huawei-sms-response",
+    "huawei-voice-notification",
+    "huawei-sms-status-report",
+];
 
 /// What comes with a payload besides its bytes.
 #[derive(Clone, Debug, Default)]
@@ -72,13 +81,94 @@ pub fn parse(kind: &str, raw: &str, ctx: &Context) -> Result<Value, Error> {
                 "advice": category.advice(),
             }))
         }
+        "huawei-voice-notification" => voice_notification(raw),
+        "huawei-sms-status-report" => {
+            if let Some(ct) = &ctx.content_type {
+                check_status_report_content_type(ct)?;
+            }
+            let r = StatusReport::parse(raw)?;
+            let f = |v: Option<FormValue<'_>>| v.map(form_text);
+            Ok(json!({
+                "fields": {
+                    "smsMsgId": form_text(r.sms_msg_id),
+                    "status": form_text(r.status),
+                    "statusDesc": f(r.status_desc),
+                    "total": f(r.total),
+                    "sequence": f(r.sequence),
+                    "source": f(r.source),
+                    "updateTime": f(r.update_time),
+                    "orgCode": f(r.org_code),
+                    "extend": f(r.extend),
+                    "to": f(r.to),
+                },
+                "delivered": r.is_delivered(),
+            }))
+        }
         _ => Err(Error::InvalidField {
             field: Field::Body,
             problem: Problem::NotInEnum {
-                allowed: "huawei-voice-response|huawei-sms-response",
+                allowed: "huawei-voice-response|huawei-sms-response|huawei-voice-notification|huawei-sms-status-report",
             },
         }),
     }
+}
+
+fn voice_notification(raw: &str) -> Result<Value, Error> {
+    match VoiceNotification::<MAX_FEE_RECORDS>::parse(raw)? {
+        VoiceNotification::Status(e) => Ok(json!({
+            "fields": {
+                "eventType": e.event_type.as_str(),
+                "statusInfo": {
+                    "sessionId": e.session_id,
+                    "timestamp": e.timestamp,
+                    "caller": e.caller,
+                    "called": e.called,
+                    "userData": e.user_data.map(text),
+                    "partyType": e.party_type,
+                    "stateCode": e.state_code,
+                    "stateDesc": e.state_desc.map(text),
+                    "digitInfo": e.digit_info,
+                },
+            },
+        })),
+        VoiceNotification::Fee(records) => Ok(json!({
+            "fields": {
+                "eventType": "fee",
+                "feeLst": records.iter().map(fee_record).collect::<Vec<_>>(),
+            },
+        })),
+    }
+}
+
+fn fee_record(r: &FeeRecord<'_>) -> Value {
+    json!({
+        "direction": r.direction,
+        "spId": r.sp_id,
+        "appKey": r.app_key,
+        "icid": r.icid,
+        "bindNum": r.bind_num,
+        "sessionId": r.session_id,
+        "callerNum": r.caller_num,
+        "calleeNum": r.callee_num,
+        "callEndTime": r.call_end_time,
+        "fwdUnaswRsn": r.fwd_unasw_rsn,
+        "failTime": r.fail_time,
+        "ulFailReason": r.ul_fail_reason,
+        "sipStatusCode": r.sip_status_code,
+        "callOutStartTime": r.call_out_start_time,
+        "callOutAlertingTime": r.call_out_alerting_time,
+        "callOutAnswerTime": r.call_out_answer_time,
+        "callOutUnaswRsn": r.call_out_unasw_rsn,
+        "recordFlag": r.record_flag,
+        "recordStartTime": r.record_start_time,
+        "recordObjectName": r.record_object_name.map(text),
+        "userData": r.user_data.map(text),
+    })
+}
+
+/// The decoded text of a received form value.
+fn form_text(v: FormValue<'_>) -> String {
+    String::from_utf8_lossy(&v.bytes().collect::<Vec<u8>>()).into_owned()
 }
 
 /// The unescaped text of a received JSON string.

@@ -116,3 +116,63 @@ fn every_api_surface_vector_of_the_implemented_kinds() {
         );
     }
 }
+
+/// The push X-AKSK, checked against a digest computed here with the `hmac`
+/// and `sha2` crates (not callsign's code) from spec §2.1's formula.
+#[test]
+fn voice_push_verification() {
+    use base64::Engine as _;
+    use callsign_core::huawei::verify::ParsedToken;
+    use callsign_core::huawei::voice_push::verify_push;
+    use callsign_core::verify::{Checks, Freshness, ReplayCache};
+    use callsign_core::{Error, HmacKey};
+    use hmac::Mac as _;
+
+    let (secret, url, nonce, created) = (
+        b"Zy9Xw8Vu7Ts6Rq5Po4Nm3Lk2Ji1H",
+        "https://example.com/voice/status",
+        "66c92b11ff8a425fb8d4ccfe0ed9ed1f",
+        "2024-03-01T08:15:30Z",
+    );
+    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(secret).unwrap();
+    mac.update(format!("{url}{nonce}{created}").as_bytes());
+    let digest = base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes());
+    let header = format!(
+        r#"UsernameToken Username="a1B2c3D4e5F6g7H8i9J0kLmNoPqR",PasswordDigest="{digest}",Nonce="{nonce}",Created="{created}""#
+    );
+    let token = ParsedToken::parse(&header).unwrap();
+    let key = HmacKey::new(secret);
+    let now = 1_709_280_930 + 30;
+    let mut seen = ReplayCache::<8>::new();
+    let window = Freshness::default_window(now);
+    assert_eq!(
+        verify_push(&token, &key, url, Checks::FreshOnce(window, &mut seen)),
+        Ok(())
+    );
+    assert_eq!(
+        verify_push(&token, &key, url, Checks::FreshOnce(window, &mut seen)),
+        Err(Error::Replay)
+    );
+    assert_eq!(
+        verify_push(
+            &token,
+            &key,
+            "https://example.com/voice/fee",
+            Checks::SignatureOnly
+        ),
+        Err(Error::SignatureMismatch)
+    );
+    assert_eq!(
+        verify_push(&token, &HmacKey::new(b"other"), url, Checks::SignatureOnly),
+        Err(Error::SignatureMismatch)
+    );
+    assert_eq!(
+        verify_push(
+            &token,
+            &key,
+            url,
+            Checks::Fresh(Freshness::default_window(now + 3600))
+        ),
+        Err(Error::TimestampTooOld)
+    );
+}

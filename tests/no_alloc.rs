@@ -412,7 +412,7 @@ fn core_operations_do_not_allocate() {
         API_BODIES.iter().map(|b| b.len()).sum::<usize>(),
         "API bytes produced"
     );
-    assert_eq!(api_parsed, 6, "API parser checks that held");
+    assert_eq!(api_parsed, 11, "API parser checks that held");
     let (total, one_shot, streamed, tag, same_instant) = measured;
     assert!(
         same_instant,
@@ -525,6 +525,49 @@ fn api_everything() -> (usize, usize) {
         parsed += usize::from(r.is_success());
         parsed += usize::from(r.results().filter(|x| x.is_accepted()).count() == 1);
         parsed += usize::from(r.category(200) == Category::Success);
+    }
+    {
+        use callsign_core::huawei::sms_api::StatusReport;
+        use callsign_core::huawei::verify::ParsedToken;
+        use callsign_core::huawei::voice_api::{VoiceNotification, MAX_FEE_RECORDS};
+        use callsign_core::huawei::voice_push::{verify_push, PushXAksk};
+        use callsign_core::verify::{Checks, Freshness, ReplayCache};
+
+        let report = black_box("smsMsgId=a_1&status=DELIVRD&extend=order+42%26x%3Dy");
+        if let Ok(r) = StatusReport::parse(report) {
+            parsed += usize::from(r.is_delivered());
+            let mut scratch = [0u8; 16];
+            parsed += usize::from(
+                r.extend.and_then(|e| e.decode(&mut scratch).ok()) == Some("order 42&x=y"),
+            );
+        }
+        let status =
+            black_box(r#"{"eventType":"answer","statusInfo":{"sessionId":"s","caller":"+1"}}"#);
+        parsed += usize::from(matches!(
+            VoiceNotification::<MAX_FEE_RECORDS>::parse(status),
+            Ok(VoiceNotification::Status(e)) if e.session_id == "s"
+        ));
+        let fee = black_box(
+            r#"{"eventType":"fee","feeLst":[{"direction":0,"spId":"s","appKey":"k","bindNum":"+1","sessionId":"x","callerNum":"+1","calleeNum":"+2"}]}"#,
+        );
+        parsed += usize::from(matches!(
+            VoiceNotification::<4>::parse(fee),
+            Ok(VoiceNotification::Fee(r)) if r.len() == 1
+        ));
+        let key = HmacKey::new(black_box(b"secret"));
+        if let (Ok(nonce), Ok(created)) = (Nonce::new("n1"), Timestamp::from_unix(1_700_000_000)) {
+            if let Ok(header) = PushXAksk::new("k", &key, "http://a/b", &nonce, created)
+                .and_then(|p| p.to_heapless())
+            {
+                let mut seen = ReplayCache::<4>::new();
+                let checks = Checks::FreshOnce(Freshness::default_window(1_700_000_010), &mut seen);
+                parsed += usize::from(
+                    ParsedToken::parse(&header)
+                        .and_then(|t| verify_push(&t, &key, "http://a/b", checks))
+                        .is_ok(),
+                );
+            }
+        }
     }
     (total, parsed)
 }

@@ -203,6 +203,22 @@ pub enum Field {
     Scope,
     /// The HTTP status of a response.
     HttpStatus,
+    /// Huawei voice notification `digitInfo`.
+    DigitInfo,
+    /// Huawei voice notification `failTime`.
+    FailTime,
+    /// Huawei voice notification `callOutStartTime`.
+    CallOutStartTime,
+    /// Huawei voice notification `callOutAlertingTime`.
+    CallOutAlertingTime,
+    /// Huawei voice notification `callOutAnswerTime`.
+    CallOutAnswerTime,
+    /// Huawei voice notification `callOutUnaswRsn`.
+    CallOutUnaswRsn,
+    /// Huawei voice notification `recordStartTime`.
+    RecordStartTime,
+    /// Huawei voice notification `recordObjectName`.
+    RecordObjectName,
 }
 
 impl Field {
@@ -306,6 +322,14 @@ impl Field {
             Field::ExpiresIn => "expires_in",
             Field::Scope => "scope",
             Field::HttpStatus => "http status",
+            Field::DigitInfo => "digitInfo",
+            Field::FailTime => "failTime",
+            Field::CallOutStartTime => "callOutStartTime",
+            Field::CallOutAlertingTime => "callOutAlertingTime",
+            Field::CallOutAnswerTime => "callOutAnswerTime",
+            Field::CallOutUnaswRsn => "callOutUnaswRsn",
+            Field::RecordStartTime => "recordStartTime",
+            Field::RecordObjectName => "recordObjectName",
         }
     }
 }

@@ -11,6 +11,8 @@ pub mod verify;
 pub mod voice;
 #[cfg(feature = "voice-api")]
 pub mod voice_api;
+#[cfg(feature = "voice-api")]
+pub mod voice_push;
 
 use crate::error::check_len;
 use crate::{Emit, Error, Field, Nonce, Sink};

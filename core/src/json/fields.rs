@@ -86,7 +86,6 @@ pub(crate) fn uint(v: Option<Value<'_>>, field: Field, max: u64) -> Result<Optio
 
 /// An optional integer up to `max` that may also come as a string of
 /// digits (fields whose type the docs do not settle).
-#[allow(dead_code)] // used by the notifications (next step)
 pub(crate) fn uint_or_digits(
     v: Option<Value<'_>>,
     field: Field,

@@ -17,10 +17,15 @@
 mod batch;
 mod batch_diff;
 mod response;
+mod status_report;
 
+pub use crate::form::{FormBytes, FormValue};
 pub use batch::BatchSendSms;
 pub use batch_diff::{BatchSendDiffSms, SmsContent};
 pub use response::{SmsResponse, SmsResult, SmsResults, MAX_RESULTS, RESULT_CODES, SUCCESS};
+pub use status_report::{
+    check_status_report_content_type, StatusReport, DELIVERED, STATUS_REPORT_CONTENT_TYPE,
+};
 
 use crate::api::check;
 use crate::{Error, Field, Problem};
