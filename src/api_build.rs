@@ -12,16 +12,18 @@ use callsign_core::huawei::sms_api::{BatchSendDiffSms, BatchSendSms, SmsContent}
 use callsign_core::huawei::voice_api::{
     parse_flag, CallStop, CallVerify, CalleeMedia, Click2Call, LastMinToUe, NumberCheck, Signal,
 };
+use callsign_core::sinch::oauth2::{Region, TokenRequest};
 use callsign_core::{Error, Field, Problem};
 use serde_json::{json, Map, Value};
 
 /// The kinds `callsign build` knows.
-pub const BUILD_KINDS: [&str; 5] = [
+pub const BUILD_KINDS: [&str; 6] = [
     "huawei-click2call",
     "huawei-callverify",
     "huawei-callstop",
     "huawei-sms-batch",
     "huawei-sms-batch-diff",
+    "sinch-oauth-token",
 ];
 
 /// The offending field of an API error, spelled as in the vendor's docs
@@ -70,10 +72,11 @@ pub fn build(kind: &str, input: &Value) -> Result<Value, Error> {
             output(&sms)
         }
         "huawei-sms-batch-diff" => batch_diff(&f),
+        "sinch-oauth-token" => sinch_token(input),
         _ => Err(Error::InvalidField {
             field: Field::Body,
             problem: Problem::NotInEnum {
-                allowed: "huawei-click2call|huawei-callverify|huawei-callstop|huawei-sms-batch|huawei-sms-batch-diff",
+                allowed: "huawei-click2call|huawei-callverify|huawei-callstop|huawei-sms-batch|huawei-sms-batch-diff|sinch-oauth-token",
             },
         }),
     }
@@ -199,6 +202,32 @@ fn batch_diff(f: &Fields<'_>) -> Result<Value, Error> {
     sms.status_callback = f.opt("statusCallback", Field::StatusCallback)?;
     sms.extend = f.opt("extend", Field::Extend)?;
     output(&sms)
+}
+
+/// The token request from `{"region", "key_id", "key_secret"}` (region
+/// `global` when absent).
+fn sinch_token(input: &Value) -> Result<Value, Error> {
+    let empty = Map::new();
+    let f = Fields(input.as_object().unwrap_or(&empty));
+    let region = match f.opt("region", Field::Region)? {
+        Some(r) => Region::from_text(r)?,
+        None => Region::Global,
+    };
+    let req = TokenRequest::new(
+        region,
+        f.req("key_id", Field::User)?,
+        f.req("key_secret", Field::Secret)?,
+    )?;
+    let authorization = req.authorization().to_heapless()?;
+    Ok(json!({
+        "method": TokenRequest::METHOD,
+        "url": req.url(),
+        "headers": {
+            "Authorization": authorization.as_str(),
+            "Content-Type": TokenRequest::CONTENT_TYPE,
+        },
+        "body": TokenRequest::BODY,
+    }))
 }
 
 fn into_item(e: Error, index: usize) -> Error {

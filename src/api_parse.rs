@@ -8,15 +8,17 @@ use callsign_core::huawei::sms_api::{
 use callsign_core::huawei::voice_api::{
     FeeRecord, VoiceNotification, VoiceResponse, MAX_FEE_RECORDS,
 };
+use callsign_core::sinch::oauth2::{TokenCache, TokenResponse};
 use callsign_core::{Error, Field, JsonStr, Problem};
 use serde_json::{json, Value};
 
 /// The kinds `callsign parse` knows.
-pub const PARSE_KINDS: [&str; 4] = [
+pub const PARSE_KINDS: [&str; 5] = [
     "huawei-voice-response",
     "huawei-sms-response",
     "huawei-voice-notification",
     "huawei-sms-status-report",
+    "sinch-oauth-token",
 ];
 
 /// What comes with a payload besides its bytes.
@@ -82,6 +84,7 @@ pub fn parse(kind: &str, raw: &str, ctx: &Context) -> Result<Value, Error> {
             }))
         }
         "huawei-voice-notification" => voice_notification(raw),
+        "sinch-oauth-token" => sinch_token(raw, ctx),
         "huawei-sms-status-report" => {
             if let Some(ct) = &ctx.content_type {
                 check_status_report_content_type(ct)?;
@@ -107,10 +110,41 @@ pub fn parse(kind: &str, raw: &str, ctx: &Context) -> Result<Value, Error> {
         _ => Err(Error::InvalidField {
             field: Field::Body,
             problem: Problem::NotInEnum {
-                allowed: "huawei-voice-response|huawei-sms-response|huawei-voice-notification|huawei-sms-status-report",
+                allowed: "huawei-voice-response|huawei-sms-response|huawei-voice-notification|huawei-sms-status-report|sinch-oauth-token",
             },
         }),
     }
+}
+
+/// A token endpoint response: any status but 200 is an error (spec §4.4);
+/// the expiry from `received_at` (when the request was sent), and the
+/// Bearer header from a [`TokenCache`].
+fn sinch_token(raw: &str, ctx: &Context) -> Result<Value, Error> {
+    let status = ctx.http_status.unwrap_or(200);
+    if status != 200 {
+        return Err(Error::InvalidField {
+            field: Field::HttpStatus,
+            problem: Problem::NotInEnum { allowed: "200" },
+        });
+    }
+    let r = TokenResponse::parse(raw)?;
+    let sent_at = ctx.received_at.unwrap_or(0);
+    let mut cache = TokenCache::<65536>::new();
+    cache.store(&r, sent_at)?;
+    let mut header = vec![0u8; cache.bearer()?.len()];
+    let n = cache.bearer()?.write(&mut header)?;
+    header.truncate(n);
+    Ok(json!({
+        "fields": {
+            "access_token": r.access_token,
+            "token_type": r.token_type,
+            "expires_in": r.expires_in,
+            "scope": r.scope.map(text),
+        },
+        "expires_at_unix": r.expires_at(sent_at),
+        "refresh_at_unix": r.refresh_at(sent_at),
+        "authorization_header": String::from_utf8_lossy(&header),
+    }))
 }
 
 fn voice_notification(raw: &str) -> Result<Value, Error> {
