@@ -203,6 +203,8 @@ pub enum Field {
     Scope,
     /// The HTTP status of a response.
     HttpStatus,
+    /// An HTTP `Date` header.
+    HttpDate,
     /// Huawei voice notification `digitInfo`.
     DigitInfo,
     /// Huawei voice notification `failTime`.
@@ -322,6 +324,7 @@ impl Field {
             Field::ExpiresIn => "expires_in",
             Field::Scope => "scope",
             Field::HttpStatus => "http status",
+            Field::HttpDate => "Date",
             Field::DigitInfo => "digitInfo",
             Field::FailTime => "failTime",
             Field::CallOutStartTime => "callOutStartTime",

@@ -45,6 +45,8 @@ pub mod encode;
 mod error;
 #[cfg(feature = "sms-api")]
 mod form;
+#[cfg(feature = "http-date")]
+pub mod http_date;
 pub mod huawei;
 #[cfg(any(feature = "voice-api", feature = "sms-api", feature = "oauth2"))]
 #[cfg_attr(not(all(feature = "voice-api", feature = "sms-api")), allow(dead_code))]
