@@ -50,7 +50,8 @@ pub fn parse(kind: &str, raw: &str, ctx: &Context) -> Result<Value, Error> {
                 "success": r.is_success() && (200..300).contains(&status),
                 "category": category.as_str(),
                 "retry_after_secs": retry_after(category),
-                "advice": row.map(|r| r.note).filter(|n| !n.is_empty()).unwrap_or(category.advice()),
+                "advice": category.advice(),
+                "note": row.map(|r| r.note).filter(|n| !n.is_empty()),
             }))
         }
         "huawei-sms-response" => {

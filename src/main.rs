@@ -6,6 +6,7 @@
 //! bytes). Bad input prints one line on stderr naming the field and exits
 //! with status 2.
 
+mod api_cli;
 mod apig;
 mod bench;
 mod demo;
@@ -101,6 +102,18 @@ enum Command {
     /// The secret (as for signing) comes from CALLSIGN_SECRET or
     /// CALLSIGN_SECRET_HEX.
     Verify(verify_cli::VerifyArgs),
+    /// Build a Huawei voice/SMS request body or a Sinch token request from
+    /// JSON on stdin (`{"fields": {...}}`; for sinch-oauth-token
+    /// `{"region","key_id","key_secret"}`); prints one JSON object
+    /// (`{"method","path","content_type","body"}`, the token request
+    /// `{"method","url","headers","body"}`).
+    Build(api_cli::BuildArgs),
+    /// Parse a response or a pushed notification (the raw payload on
+    /// stdin); prints one JSON object `{"fields": {...}, ...}` with the
+    /// derived values (category, success, delivered, expiry, ...).
+    Parse(api_cli::ParseArgs),
+    /// Explain a result code: its text, category and what to do.
+    ResultCode(api_cli::ResultCodeArgs),
     /// Measure callsign beside its peers (hmac+sha2, ring, and OpenSSL when
     /// built with `--features openssl`) and the SHA-256 compression limit on
     /// this machine, in a few seconds. Build with --release.
@@ -224,6 +237,9 @@ fn run(command: Command) -> Result<String, UsageError> {
         // Dispatched by main(), which sets the exit status from the verdict.
         Command::Verify(_) => Err(UsageError("verify: dispatched by main".into())),
         Command::Bench { json } => bench::run(json).map_err(UsageError),
+        Command::Build(args) => api_cli::run_build(args),
+        Command::Parse(args) => api_cli::run_parse(args),
+        Command::ResultCode(args) => api_cli::run_result_code(args),
     }
 }
 
