@@ -59,3 +59,48 @@ pub(crate) fn only(field: Field, value: &str, ok: impl Fn(u8) -> bool) -> Result
 pub(crate) fn no_braces(field: Field, value: &str) -> Result<(), Error> {
     only(field, value, |b| b != b'{' && b != b'}')
 }
+
+/// The pieces of `text` between the ASCII byte `sep`, each with its byte
+/// offset in `text`. Not `str::split`: its iterator keeps a slice-index
+/// panic path after optimisation (the panic-never link found it).
+pub(crate) fn pieces(text: &str, sep: u8) -> Pieces<'_> {
+    Pieces {
+        rest: Some(text),
+        offset: 0,
+        sep,
+    }
+}
+
+/// Iterator of [`pieces`].
+pub(crate) struct Pieces<'a> {
+    rest: Option<&'a str>,
+    offset: usize,
+    sep: u8,
+}
+
+impl<'a> Iterator for Pieces<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let rest = self.rest?;
+        let at = self.offset;
+        match rest.bytes().position(|b| b == self.sep) {
+            Some(i) => {
+                let after = i.saturating_add(1);
+                self.rest = rest.get(after..);
+                self.offset = at.saturating_add(after);
+                rest.get(..i).map(|head| (at, head))
+            }
+            None => {
+                self.rest = None;
+                Some((at, rest))
+            }
+        }
+    }
+}
+
+/// `text` split at the first ASCII byte `sep`, if it holds one.
+pub(crate) fn split_once(text: &str, sep: u8) -> Option<(&str, &str)> {
+    let i = text.bytes().position(|b| b == sep)?;
+    Some((text.get(..i)?, text.get(i.saturating_add(1)..)?))
+}

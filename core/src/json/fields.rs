@@ -61,7 +61,7 @@ pub(crate) fn plain<'a>(
         return Ok(None);
     };
     let Some(s) = s.as_str() else {
-        let position = s.raw().find('\\').unwrap_or(0);
+        let position = s.raw().bytes().position(|b| b == b'\\').unwrap_or(0);
         return Err(invalid(field, Problem::ForbiddenChar { position }));
     };
     crate::api::check::len(field, s, min, max)?;

@@ -90,7 +90,7 @@ impl Endpoint for BatchSendSms<'_> {
             b.is_ascii_digit() || b == b'+' || b == b','
         })?;
         let mut count = 0usize;
-        for (index, number) in self.to.split(',').enumerate() {
+        for (index, (_, number)) in check::pieces(self.to, b',').enumerate() {
             count = index.saturating_add(1);
             if number.is_empty() {
                 return Err(invalid(Field::To, Problem::EmptyElement { index }));

@@ -4,6 +4,7 @@
 //! vendor demos decode the whole body first, which breaks on an `extend`
 //! holding an encoded `&` or `=`).
 
+use crate::api::check;
 use crate::error::invalid;
 use crate::form::FormValue;
 use crate::{Error, Field, Problem};
@@ -66,14 +67,11 @@ const KEYS: [(&str, Field, usize, usize); 10] = [
 /// The pairs of a form body with their byte offsets: `(offset, name,
 /// value, value offset)`. Empty segments (`a=1&&b=2`) are skipped.
 fn pairs(body: &str) -> impl Iterator<Item = (usize, &str, &str, usize)> {
-    let mut offset = 0usize;
-    body.split('&').filter_map(move |pair| {
-        let at = offset;
-        offset = offset.saturating_add(pair.len()).saturating_add(1);
+    check::pieces(body, b'&').filter_map(move |(at, pair)| {
         if pair.is_empty() {
             return None;
         }
-        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let (name, value) = check::split_once(pair, b'=').unwrap_or((pair, ""));
         Some((
             at,
             name,
@@ -170,7 +168,10 @@ impl<'a> StatusReport<'a> {
 /// assert!(check_status_report_content_type("application/json").is_err());
 /// ```
 pub fn check_status_report_content_type(content_type: &str) -> Result<(), Error> {
-    let media = content_type.split(';').next().unwrap_or("").trim();
+    let media = check::pieces(content_type, b';')
+        .next()
+        .map_or("", |(_, m)| m)
+        .trim();
     if media.eq_ignore_ascii_case(STATUS_REPORT_CONTENT_TYPE) {
         Ok(())
     } else {

@@ -99,14 +99,57 @@ const fn is_push_url_char(b: u8) -> bool {
 /// Checks a `statusUrl`/`feeUrl` value: 1 to 128 characters of standard
 /// padded Base64 whose decoded URL holds only `A–Z a–z 0–9 - : . /`.
 pub(crate) fn check_push_url_b64(field: Field, value: &str) -> Result<(), Error> {
-    use base64ct::{Base64, Encoding};
     check::len(field, value, 1, PUSH_URL_B64_MAX_LEN)?;
-    let mut url = [0u8; PUSH_URL_MAX_LEN];
-    let decoded = Base64::decode(value.as_bytes(), &mut url)
-        .map_err(|_| invalid(field, Problem::NotBase64))?;
-    match decoded.iter().position(|&b| !is_push_url_char(b)) {
-        Some(position) => Err(invalid(field, Problem::ForbiddenChar { position })),
-        None => Ok(()),
+    let not_base64 = invalid(field, Problem::NotBase64);
+    let mut rest = value.as_bytes();
+    let mut at = 0usize;
+    while let Some((quad, tail)) = rest.split_first_chunk::<4>() {
+        let last = tail.is_empty();
+        let bytes = decode_quad(*quad, last).ok_or(not_base64)?;
+        for (k, b) in bytes.iter().flatten().enumerate() {
+            if !is_push_url_char(*b) {
+                let position = at.saturating_add(k);
+                return Err(invalid(field, Problem::ForbiddenChar { position }));
+            }
+        }
+        at = at.saturating_add(3);
+        rest = tail;
+    }
+    if rest.is_empty() {
+        Ok(())
+    } else {
+        Err(not_base64)
+    }
+}
+
+/// The 1 to 3 bytes of a Base64 quad (`=` padding only in the `last` one,
+/// unused bits zero), or `None`. The text is public (a URL), so a plain
+/// decoder will do: no table, no panic path (base64ct's decoder keeps one
+/// at opt-level "z").
+fn decode_quad(quad: [u8; 4], last: bool) -> Option<[Option<u8>; 3]> {
+    fn sextet(c: u8) -> Option<u8> {
+        match c {
+            b'A'..=b'Z' => Some(c.wrapping_sub(b'A')),
+            b'a'..=b'z' => Some(c.wrapping_sub(b'a').wrapping_add(26)),
+            b'0'..=b'9' => Some(c.wrapping_sub(b'0').wrapping_add(52)),
+            b'+' => Some(62),
+            b'/' => Some(63),
+            _ => None,
+        }
+    }
+    let [a, b, c, d] = quad;
+    let (a, b) = (sextet(a)?, sextet(b)?);
+    let first = a << 2 | b >> 4;
+    match (c, d) {
+        (b'=', b'=') if last && b & 0x0f == 0 => Some([Some(first), None, None]),
+        (c, b'=') if last => {
+            let c = sextet(c)?;
+            (c & 0x03 == 0).then_some([Some(first), Some(b << 4 | c >> 2), None])
+        }
+        (c, d) => {
+            let (c, d) = (sextet(c)?, sextet(d)?);
+            Some([Some(first), Some(b << 4 | c >> 2), Some(c << 6 | d)])
+        }
     }
 }
 
@@ -230,5 +273,52 @@ impl Emit for PushUrl<'_> {
 
     fn emit<S: Sink + ?Sized>(&self, sink: &mut S) {
         encode::base64_public(self.url.as_bytes(), sink);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn push_url_base64_is_checked_and_decoded() {
+        let ok = |v: &str| check_push_url_b64(Field::StatusUrl, v);
+        assert_eq!(ok("aHR0cDovLzIxOC40LjMzLjU1Ojg4ODgvdGVzdA=="), Ok(()));
+        for url in [
+            "http://a",
+            "http://ab",
+            "http://abc",
+            "https://x.example/cb",
+        ] {
+            let mut buf = [0u8; PUSH_URL_B64_MAX_LEN];
+            let n = PushUrl::new(Field::StatusUrl, url)
+                .unwrap()
+                .write(&mut buf)
+                .unwrap();
+            assert_eq!(
+                ok(core::str::from_utf8(&buf[..n]).unwrap()),
+                Ok(()),
+                "{url}"
+            );
+        }
+        let not_base64 = Err(invalid(Field::StatusUrl, Problem::NotBase64));
+        for bad in [
+            "aHR0cDovL2E",
+            "aHR0cDovL2E=x",
+            "aHR0cDovL2F=",
+            "aH=0cDovL2E=",
+            "aHR0cDovL2E=====",
+            "aHR0cDovL2E*",
+        ] {
+            assert_eq!(ok(bad), not_base64, "{bad}");
+        }
+        // "https://example.com/cb?x=1": the `?` is byte 22.
+        assert_eq!(
+            ok("aHR0cHM6Ly9leGFtcGxlLmNvbS9jYj94PTE="),
+            Err(invalid(
+                Field::StatusUrl,
+                Problem::ForbiddenChar { position: 22 }
+            ))
+        );
     }
 }
