@@ -6,8 +6,12 @@
 //! carry. Replace the sample credentials with yours through the other
 //! subcommands.
 
+use callsign_core::api::{Endpoint, Request};
 use callsign_core::basic::Basic;
+use callsign_core::huawei::sms_api::BatchSendSms;
+use callsign_core::huawei::voice_api::Click2Call;
 use callsign_core::huawei::{sms, voice};
+use callsign_core::sinch::oauth2::{Region, TokenRequest};
 use callsign_core::{HmacKey, Nonce, Timestamp};
 
 use crate::UsageError;
@@ -48,6 +52,14 @@ fn curl(title: &str, method: &str, url: &str, headers: &[(&str, &str)], body: &s
     s
 }
 
+/// A built request's body as text.
+fn body<E: Endpoint>(request: &Request<'_, E>) -> Result<String, UsageError> {
+    let mut buf = vec![0u8; request.len()];
+    let n = request.write(&mut buf)?;
+    buf.truncate(n);
+    String::from_utf8(buf).map_err(|e| UsageError(e.to_string()))
+}
+
 /// The demo's output for the time `now`.
 pub fn run(now: Timestamp) -> Result<String, UsageError> {
     let mut out = String::from(
@@ -61,42 +73,56 @@ pub fn run(now: Timestamp) -> Result<String, UsageError> {
     let key = HmacKey::new(VOICE_APP_SECRET.as_bytes());
     let nonce = Nonce::generate(&mut getrandom::SysRng)?;
     let x_aksk = voice::XAksk::new(VOICE_APP_KEY, &key, &nonce, now)?;
+    let call = Click2Call::new(
+        "+8675500000000",
+        "+8613700000001",
+        "+8675500000000",
+        "+8613700000002",
+    );
+    let request = call.request()?;
     out.push_str(&curl(
         "Huawei Voice Call click2Call, X-AKSK",
-        "POST",
-        "https://HUAWEI_APP_ENDPOINT/rest/httpsessions/click2Call/v2.0",
+        request.method(),
+        &format!("https://HUAWEI_APP_ENDPOINT{}", request.path()),
         &[
-            ("Content-Type", "application/json;charset=UTF-8"),
+            ("Content-Type", request.content_type()),
             ("Authorization", voice::AUTHORIZATION),
             ("X-AKSK", &x_aksk.to_heapless()?),
         ],
-        r#"{"displayNbr":"+8675500000000","callerNbr":"+8613700000001","calleeNbr":"+8613700000002"}"#,
+        &body(&request)?,
     ));
 
     let nonce = Nonce::generate(&mut getrandom::SysRng)?;
     let x_wsse = sms::XWsse::new(SMS_APP_KEY, SMS_APP_SECRET.as_bytes(), &nonce, now)?;
+    let mut sms_request = BatchSendSms::new(
+        "8824110605***",
+        "+8615123456789",
+        "8ff55eac1d0b478ab3c06c3c6a492300",
+    );
+    sms_request.template_paras = Some(&["369751"]);
+    let request = sms_request.request()?;
     out.push_str(&curl(
         "Huawei Message & SMS batchSendSms, X-WSSE",
-        "POST",
-        "https://HUAWEI_APP_ENDPOINT/sms/batchSendSms/v1",
+        request.method(),
+        &format!("https://HUAWEI_APP_ENDPOINT{}", request.path()),
         &[
-            ("Content-Type", "application/x-www-form-urlencoded"),
+            ("Content-Type", request.content_type()),
             ("Authorization", sms::AUTHORIZATION),
             ("X-WSSE", &x_wsse.to_heapless()?),
         ],
-        "from=8824110605***&to=%2B8615123456789&templateId=8ff55eac1d0b478ab3c06c3c6a492300&templateParas=%5B%22369751%22%5D",
+        &body(&request)?,
     ));
 
-    let sinch_key = Basic::sinch_key(SINCH_KEY_ID, SINCH_KEY_SECRET)?;
+    let token = TokenRequest::new(Region::Global, SINCH_KEY_ID, SINCH_KEY_SECRET)?;
     out.push_str(&curl(
         "Sinch OAuth2 token request, Basic with the project access key",
-        "POST",
-        "https://auth.sinch.com/oauth2/token",
+        TokenRequest::METHOD,
+        token.url(),
         &[
-            ("Content-Type", "application/x-www-form-urlencoded"),
-            ("Authorization", &sinch_key.to_heapless()?),
+            ("Content-Type", TokenRequest::CONTENT_TYPE),
+            ("Authorization", &token.authorization().to_heapless()?),
         ],
-        "grant_type=client_credentials",
+        TokenRequest::BODY,
     ));
 
     let sinch_app = Basic::sinch_application(SINCH_APP_KEY, SINCH_APP_SECRET)?;
@@ -148,5 +174,8 @@ mod tests {
             assert!(out.contains(needle), "missing {needle}");
         }
         assert_eq!(out.matches("\ncurl -X POST").count(), 5);
+        // The Huawei bodies come from the builders (displayCalleeNbr is required).
+        assert!(out.contains(r#"--data '{"displayNbr":"+8675500000000","callerNbr":"+8613700000001","displayCalleeNbr":"+8675500000000","calleeNbr":"+8613700000002"}'"#));
+        assert!(out.contains("--data 'from=8824110605%2A%2A%2A&to=%2B8615123456789&templateId=8ff55eac1d0b478ab3c06c3c6a492300&templateParas=%5B%22369751%22%5D'"));
     }
 }

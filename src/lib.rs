@@ -4,4 +4,6 @@
 //! The signing itself lives in `callsign-core`; nothing here is needed to
 //! sign.
 
+pub mod api_build;
+pub mod api_parse;
 pub mod peers;

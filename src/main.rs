@@ -6,11 +6,13 @@
 //! bytes). Bad input prints one line on stderr naming the field and exits
 //! with status 2.
 
+mod api_cli;
 mod apig;
 mod bench;
 mod demo;
 mod http_input;
 mod secret;
+mod send_cli;
 mod sinch_cli;
 mod verify_cli;
 
@@ -101,6 +103,26 @@ enum Command {
     /// The secret (as for signing) comes from CALLSIGN_SECRET or
     /// CALLSIGN_SECRET_HEX.
     Verify(verify_cli::VerifyArgs),
+    /// Build a Huawei voice/SMS request body or a Sinch token request from
+    /// JSON on stdin (`{"fields": {...}}`; for sinch-oauth-token
+    /// `{"region","key_id","key_secret"}`); prints one JSON object
+    /// (`{"method","path","content_type","body"}`, the token request
+    /// `{"method","url","headers","body"}`).
+    Build(api_cli::BuildArgs),
+    /// Parse a response or a pushed notification (the raw payload on
+    /// stdin); prints one JSON object `{"fields": {...}, ...}` with the
+    /// derived values (category, success, delivered, expiry, ...).
+    Parse(api_cli::ParseArgs),
+    /// Explain a result code: its text, category and what to do.
+    ResultCode(api_cli::ResultCodeArgs),
+    /// Build, sign (X-AKSK or X-WSSE, fresh nonce, current time), send and
+    /// parse a Huawei voice or SMS request; fields as JSON on stdin.
+    ///
+    /// Prints the parsed response with its category and advice; exit 0 on
+    /// success, 1 when the API answered an error. A clock error is retried
+    /// once with the clock corrected from the server's Date. The app secret
+    /// comes from CALLSIGN_SECRET or CALLSIGN_SECRET_HEX.
+    Send(send_cli::SendArgs),
     /// Measure callsign beside its peers (hmac+sha2, ring, and OpenSSL when
     /// built with `--features openssl`) and the SHA-256 compression limit on
     /// this machine, in a few seconds. Build with --release.
@@ -164,6 +186,7 @@ fn main() -> ExitCode {
     };
     let command = match cli.command {
         Command::Verify(args) => return verify_cli::run(args),
+        Command::Send(args) => return send_cli::run(args),
         command => command,
     };
     match run(command) {
@@ -223,7 +246,11 @@ fn run(command: Command) -> Result<String, UsageError> {
         Command::MailgunWebhook(args) => sinch_cli::mailgun_webhook(args),
         // Dispatched by main(), which sets the exit status from the verdict.
         Command::Verify(_) => Err(UsageError("verify: dispatched by main".into())),
+        Command::Send(_) => Err(UsageError("send: dispatched by main".into())),
         Command::Bench { json } => bench::run(json).map_err(UsageError),
+        Command::Build(args) => api_cli::run_build(args),
+        Command::Parse(args) => api_cli::run_parse(args),
+        Command::ResultCode(args) => api_cli::run_result_code(args),
     }
 }
 

@@ -377,8 +377,11 @@ fn core_operations_do_not_allocate() {
     // none is expected to allocate either.
     let warm = sign_everything();
 
+    let api_warm = api_everything();
+
     let before = allocs();
     let measured = black_box(sign_everything());
+    let api = black_box(api_everything());
     let after = allocs();
 
     // The counter works: a heap allocation in this same test is counted.
@@ -400,6 +403,14 @@ fn core_operations_do_not_allocate() {
 
     // The measured block did the work it is meant to do.
     assert_eq!(measured, warm);
+    assert_eq!(api, api_warm);
+    let (api_bytes, api_parsed) = api;
+    assert_eq!(
+        api_bytes,
+        API_BODIES.iter().map(|b| b.len()).sum::<usize>(),
+        "API bytes produced"
+    );
+    assert_eq!(api_parsed, 17, "API parser checks that held");
     let (total, one_shot, streamed, tag, same_instant) = measured;
     assert!(
         same_instant,
@@ -424,4 +435,169 @@ fn core_operations_do_not_allocate() {
     .expect("any key length");
     hmac::Mac::update(&mut mac, &MEBIBYTE[..1000]);
     assert_eq!(tag[..], hmac::Mac::finalize(mac).into_bytes()[..]);
+}
+
+/// The bodies [`api_everything`] writes, as the vectors give them.
+const API_BODIES: &[&str] = &[
+    r#"{"displayNbr":"+8675528000088","callerNbr":"+8613500000001","displayCalleeNbr":"+8675528000088","calleeNbr":"+8613500000002","statusUrl":"aHR0cDovLzIxOC40LjMzLjU1Ojg4ODgvdGVzdA=="}"#,
+    r#"{"displayNbr":"+8653159511234","calleeNbr":"+8613500000001","languageType":2,"preTone":"test.wav","verifyCode":"1234"}"#,
+    r#"{"sessionid":"1200_366_0_20161228102743@callenabler.home1.com","signal":"call_stop"}"#,
+    "from=csms12345678&to=%2B8615123456789&templateId=8ff55eac1d0b478ab3c06c3c6a492300&templateParas=%5B%223%22%2C%22%E4%BA%BA%E6%B0%91%E5%85%AC%E5%9B%AD%E6%AD%A3%E9%97%A8%22%5D&statusCallback=https%3A%2F%2Fexample.com%2Fsms%2Freport&signature=%E5%8D%8E%E4%B8%BA%E4%BA%91%E7%9F%AD%E4%BF%A1%E6%B5%8B%E8%AF%95",
+    r#"{"from":"csms12345678","smsContent":[{"to":["+8615123456789"],"templateId":"8ff55eac1d0b478ab3c06c3c6a492300"}],"statusCallback":"https://example.com/sms/report","extend":"batch-7"}"#,
+];
+
+/// The API-surface builders and parsers (`voice_api`, `sms_api`) on the
+/// happy path; returns the bytes written and the parser checks that held.
+#[inline(never)]
+fn api_everything() -> (usize, usize) {
+    use callsign_core::api::Category;
+    use callsign_core::huawei::sms_api::SmsResponse;
+    use callsign_core::huawei::sms_api::{BatchSendDiffSms, BatchSendSms, SmsContent};
+    use callsign_core::huawei::voice_api::VoiceResponse;
+    use callsign_core::huawei::voice_api::{CallStop, CallVerify, Click2Call, PushUrl};
+    use callsign_core::Field;
+
+    let mut total = 0usize;
+    let mut body = [0u8; 512];
+    if let Ok(url) = PushUrl::new(Field::StatusUrl, black_box("http://218.4.33.55:8888/test"))
+        .and_then(|u| u.to_heapless())
+    {
+        let mut call = Click2Call::new(
+            black_box("+8675528000088"),
+            "+8613500000001",
+            "+8675528000088",
+            "+8613500000002",
+        );
+        call.status_url = Some(&url);
+        total += call.request().and_then(|r| r.write(&mut body)).unwrap_or(0);
+    }
+    let verify = CallVerify::new(
+        black_box("+8653159511234"),
+        "+8613500000001",
+        "test.wav",
+        "1234",
+    );
+    total += verify
+        .request()
+        .and_then(|r| r.write(&mut body))
+        .unwrap_or(0);
+    let stop = CallStop::new(black_box("1200_366_0_20161228102743@callenabler.home1.com"));
+    total += stop.request().and_then(|r| r.write(&mut body)).unwrap_or(0);
+
+    let paras = ["3", "人民公园正门"];
+    let mut sms = BatchSendSms::new(
+        black_box("csms12345678"),
+        "+8615123456789",
+        "8ff55eac1d0b478ab3c06c3c6a492300",
+    );
+    sms.template_paras = Some(&paras);
+    sms.status_callback = Some("https://example.com/sms/report");
+    sms.signature = Some("华为云短信测试");
+    total += sms.request().and_then(|r| r.write(&mut body)).unwrap_or(0);
+    let to = ["+8615123456789"];
+    let content = [SmsContent::new(&to, "8ff55eac1d0b478ab3c06c3c6a492300")];
+    let mut diff = BatchSendDiffSms::new(black_box("csms12345678"), &content);
+    diff.status_callback = Some("https://example.com/sms/report");
+    diff.extend = Some("batch-7");
+    total += diff.request().and_then(|r| r.write(&mut body)).unwrap_or(0);
+
+    let mut parsed = 0usize;
+    let voice = black_box(
+        r#"{ "resultcode":"1010010", "resultdesc":"Caf\u00e9", "sessionId":"s1", "idlePort":7 }"#,
+    );
+    if let Ok(r) = VoiceResponse::parse(voice) {
+        parsed += usize::from(
+            r.category(403)
+                == Category::RetryLater {
+                    after_secs: Some(60),
+                },
+        );
+        parsed += usize::from(r.idle_port == Some(7));
+        let mut scratch = [0u8; 16];
+        parsed +=
+            usize::from(r.result_desc.and_then(|d| d.decode(&mut scratch).ok()) == Some("Café"));
+    }
+    let sms = black_box(
+        r#"{"code":"000000","description":"Success","result":[{"smsMsgId":"a","status":"000000"},{"smsMsgId":"b","status":"E200041"}]}"#,
+    );
+    if let Ok(r) = SmsResponse::parse(sms) {
+        parsed += usize::from(r.is_success());
+        parsed += usize::from(r.results().filter(|x| x.is_accepted()).count() == 1);
+        parsed += usize::from(r.category(200) == Category::Success);
+    }
+    {
+        use callsign_core::huawei::sms_api::StatusReport;
+        use callsign_core::huawei::verify::ParsedToken;
+        use callsign_core::huawei::voice_api::{VoiceNotification, MAX_FEE_RECORDS};
+        use callsign_core::huawei::voice_push::{verify_push, PushXAksk};
+        use callsign_core::verify::{Checks, Freshness, ReplayCache};
+
+        let report = black_box("smsMsgId=a_1&status=DELIVRD&extend=order+42%26x%3Dy");
+        if let Ok(r) = StatusReport::parse(report) {
+            parsed += usize::from(r.is_delivered());
+            let mut scratch = [0u8; 16];
+            parsed += usize::from(
+                r.extend.and_then(|e| e.decode(&mut scratch).ok()) == Some("order 42&x=y"),
+            );
+        }
+        let status =
+            black_box(r#"{"eventType":"answer","statusInfo":{"sessionId":"s","caller":"+1"}}"#);
+        parsed += usize::from(matches!(
+            VoiceNotification::<MAX_FEE_RECORDS>::parse(status),
+            Ok(VoiceNotification::Status(e)) if e.session_id == "s"
+        ));
+        let fee = black_box(
+            r#"{"eventType":"fee","feeLst":[{"direction":0,"spId":"s","appKey":"k","bindNum":"+1","sessionId":"x","callerNum":"+1","calleeNum":"+2"}]}"#,
+        );
+        parsed += usize::from(matches!(
+            VoiceNotification::<4>::parse(fee),
+            Ok(VoiceNotification::Fee(r)) if r.len() == 1
+        ));
+        let key = HmacKey::new(black_box(b"secret"));
+        if let (Ok(nonce), Ok(created)) = (Nonce::new("n1"), Timestamp::from_unix(1_700_000_000)) {
+            if let Ok(header) = PushXAksk::new("k", &key, "http://a/b", &nonce, created)
+                .and_then(|p| p.to_heapless())
+            {
+                let mut seen = ReplayCache::<4>::default();
+                let checks = Checks::FreshOnce(Freshness::default_window(1_700_000_010), &mut seen);
+                parsed += usize::from(
+                    ParsedToken::parse(&header)
+                        .and_then(|t| verify_push(&t, "k", &key, "http://a/b", checks))
+                        .is_ok(),
+                );
+            }
+        }
+    }
+    {
+        use callsign_core::sinch::oauth2::{
+            Action, Region, TokenCache, TokenRequest, TokenResponse,
+        };
+        if let Ok(req) = TokenRequest::new(Region::Eu, black_box("YOUR_KEY_ID"), "YOUR_KEY_SECRET")
+        {
+            let mut buf = [0u8; 64];
+            parsed += usize::from(req.authorization().write(&mut buf).is_ok());
+        }
+        let body = black_box(
+            r#"{ "access_token": "eyJ...", "token_type": "bearer", "expires_in": 3600 }"#,
+        );
+        let mut cache = TokenCache::<64>::new();
+        if let Ok(r) = TokenResponse::parse(body) {
+            parsed += usize::from(cache.store(&r, 1_700_000_000).is_ok());
+        }
+        parsed += usize::from(cache.action(1_700_000_010) == Action::Use);
+        let mut buf = [0u8; 80];
+        parsed += usize::from(cache.bearer().and_then(|b| b.write(&mut buf)).ok() == Some(13));
+    }
+    {
+        use callsign_core::http_date::{parse_http_date, ClockOffset};
+        let date = black_box("Fri, 01 Mar 2024 08:15:30 GMT");
+        parsed += usize::from(parse_http_date(date).map(|t| t.unix()) == Ok(1_709_280_930));
+        parsed += usize::from(
+            ClockOffset::from_date_header(date, 1_709_280_000)
+                .and_then(|o| o.now(1_709_280_000))
+                .map(|t| t.unix())
+                == Ok(1_709_280_930),
+        );
+    }
+    (total, parsed)
 }

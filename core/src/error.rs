@@ -53,6 +53,174 @@ pub enum Field {
     Token,
     /// The structure of a Huawei `UsernameToken` header value.
     UsernameToken,
+    /// Huawei voice `displayNbr`: the number shown to the caller.
+    DisplayNbr,
+    /// Huawei voice `callerNbr`.
+    CallerNbr,
+    /// Huawei voice `displayCalleeNbr`.
+    DisplayCalleeNbr,
+    /// Huawei voice `calleeNbr`.
+    CalleeNbr,
+    /// Huawei click2Call `maxDuration` (minutes).
+    MaxDuration,
+    /// Huawei click2Call `lastMinVoice`.
+    LastMinVoice,
+    /// Huawei click2Call `lastMinToUE`.
+    LastMinToUe,
+    /// Huawei click2Call `playPreVoice`.
+    PlayPreVoice,
+    /// Huawei click2Call `preVoice`.
+    PreVoice,
+    /// Huawei click2Call `waitVoice`.
+    WaitVoice,
+    /// Huawei click2Call `calleeMedia`.
+    CalleeMedia,
+    /// Huawei voice `statusUrl` (Base64 of a URL).
+    StatusUrl,
+    /// Huawei voice `feeUrl` (Base64 of a URL).
+    FeeUrl,
+    /// Huawei voice `recordFlag`.
+    RecordFlag,
+    /// Huawei click2Call `recordHintTone`.
+    RecordHintTone,
+    /// Huawei click2Call `partyTypeRequiredInDisconnect`.
+    PartyTypeRequiredInDisconnect,
+    /// Huawei voice `returnIdlePort`.
+    ReturnIdlePort,
+    /// Huawei voice `userData`.
+    UserData,
+    /// Huawei callVerify `languageType`.
+    LanguageType,
+    /// Huawei callVerify `preTone`.
+    PreTone,
+    /// Huawei callVerify `verifyCode`.
+    VerifyCode,
+    /// Huawei callVerify `posTone`.
+    PosTone,
+    /// Huawei callVerify `times`.
+    Times,
+    /// Huawei callStop `sessionid` (all lower case).
+    CallStopSessionId,
+    /// Huawei callStop `signal`.
+    SignalName,
+    /// Huawei SMS `from` (channel number).
+    From,
+    /// Huawei SMS `to` (destination numbers).
+    To,
+    /// Huawei SMS `templateId`.
+    TemplateId,
+    /// Huawei SMS `templateParas`.
+    TemplateParas,
+    /// Huawei SMS `statusCallback`.
+    StatusCallback,
+    /// Huawei SMS `extend`.
+    Extend,
+    /// Huawei batchSendDiffSms `smsContent`.
+    SmsContent,
+    /// A received body as a whole (not JSON, truncated, …).
+    Body,
+    /// Huawei voice response `resultcode`.
+    ResultCode,
+    /// Huawei voice response `resultdesc`.
+    ResultDesc,
+    /// A Huawei `sessionId` (responses, notifications).
+    SessionId,
+    /// Huawei voice response `idlePort`.
+    IdlePort,
+    /// Huawei SMS response `code`.
+    Code,
+    /// Huawei SMS response `description`.
+    Description,
+    /// Huawei SMS response `result` (per-number results).
+    Result,
+    /// Huawei SMS `smsMsgId`.
+    SmsMsgId,
+    /// Huawei SMS response `originTo`.
+    OriginTo,
+    /// A Huawei SMS `status`.
+    Status,
+    /// Huawei SMS response `createTime`.
+    CreateTime,
+    /// Huawei SMS response `countryId`.
+    CountryId,
+    /// Huawei SMS `total` (number of parts).
+    Total,
+    /// Huawei SMS status report `sequence`.
+    Sequence,
+    /// Huawei SMS status report `statusDesc`.
+    StatusDesc,
+    /// Huawei SMS status report `source`.
+    Source,
+    /// Huawei SMS status report `updateTime`.
+    UpdateTime,
+    /// Huawei SMS status report `orgCode`.
+    OrgCode,
+    /// Huawei voice notification `eventType`.
+    EventType,
+    /// Huawei voice notification `statusInfo`.
+    StatusInfo,
+    /// Huawei voice fee notification `feeLst`.
+    FeeLst,
+    /// Huawei voice notification `caller`.
+    Caller,
+    /// Huawei voice notification `called`.
+    Called,
+    /// Huawei voice notification `partyType`.
+    PartyType,
+    /// Huawei voice notification `stateCode`.
+    StateCode,
+    /// Huawei voice notification `stateDesc`.
+    StateDesc,
+    /// Huawei fee record `direction`.
+    Direction,
+    /// Huawei fee record `spId`.
+    SpId,
+    /// Huawei fee record `appKey`.
+    FeeAppKey,
+    /// Huawei fee record `icid`.
+    Icid,
+    /// Huawei fee record `bindNum`.
+    BindNum,
+    /// Huawei fee record `callerNum`.
+    CallerNum,
+    /// Huawei fee record `calleeNum`.
+    CalleeNum,
+    /// Huawei fee record `callEndTime`.
+    CallEndTime,
+    /// Huawei fee record `fwdUnaswRsn`.
+    FwdUnaswRsn,
+    /// Huawei fee record `ulFailReason`.
+    UlFailReason,
+    /// Huawei fee record `sipStatusCode`.
+    SipStatusCode,
+    /// Sinch OAuth2 `access_token`.
+    AccessToken,
+    /// Sinch OAuth2 `token_type`.
+    TokenType,
+    /// Sinch OAuth2 `expires_in`.
+    ExpiresIn,
+    /// Sinch OAuth2 `scope`.
+    Scope,
+    /// The HTTP status of a response.
+    HttpStatus,
+    /// An HTTP `Date` header.
+    HttpDate,
+    /// Huawei voice notification `digitInfo`.
+    DigitInfo,
+    /// Huawei voice notification `failTime`.
+    FailTime,
+    /// Huawei voice notification `callOutStartTime`.
+    CallOutStartTime,
+    /// Huawei voice notification `callOutAlertingTime`.
+    CallOutAlertingTime,
+    /// Huawei voice notification `callOutAnswerTime`.
+    CallOutAnswerTime,
+    /// Huawei voice notification `callOutUnaswRsn`.
+    CallOutUnaswRsn,
+    /// Huawei voice notification `recordStartTime`.
+    RecordStartTime,
+    /// Huawei voice notification `recordObjectName`.
+    RecordObjectName,
 }
 
 impl Field {
@@ -81,6 +249,189 @@ impl Field {
             Field::Algorithm => "algorithm",
             Field::Token => "token",
             Field::UsernameToken => "UsernameToken",
+            Field::DisplayNbr => "displayNbr",
+            Field::CallerNbr => "callerNbr",
+            Field::DisplayCalleeNbr => "displayCalleeNbr",
+            Field::CalleeNbr => "calleeNbr",
+            Field::MaxDuration => "maxDuration",
+            Field::LastMinVoice => "lastMinVoice",
+            Field::LastMinToUe => "lastMinToUE",
+            Field::PlayPreVoice => "playPreVoice",
+            Field::PreVoice => "preVoice",
+            Field::WaitVoice => "waitVoice",
+            Field::CalleeMedia => "calleeMedia",
+            Field::StatusUrl => "statusUrl",
+            Field::FeeUrl => "feeUrl",
+            Field::RecordFlag => "recordFlag",
+            Field::RecordHintTone => "recordHintTone",
+            Field::PartyTypeRequiredInDisconnect => "partyTypeRequiredInDisconnect",
+            Field::ReturnIdlePort => "returnIdlePort",
+            Field::UserData => "userData",
+            Field::LanguageType => "languageType",
+            Field::PreTone => "preTone",
+            Field::VerifyCode => "verifyCode",
+            Field::PosTone => "posTone",
+            Field::Times => "times",
+            Field::CallStopSessionId => "sessionid",
+            Field::SignalName => "signal",
+            Field::From => "from",
+            Field::To => "to",
+            Field::TemplateId => "templateId",
+            Field::TemplateParas => "templateParas",
+            Field::StatusCallback => "statusCallback",
+            Field::Extend => "extend",
+            Field::SmsContent => "smsContent",
+            Field::Body => "body",
+            Field::ResultCode => "resultcode",
+            Field::ResultDesc => "resultdesc",
+            Field::SessionId => "sessionId",
+            Field::IdlePort => "idlePort",
+            Field::Code => "code",
+            Field::Description => "description",
+            Field::Result => "result",
+            Field::SmsMsgId => "smsMsgId",
+            Field::OriginTo => "originTo",
+            Field::Status => "status",
+            Field::CreateTime => "createTime",
+            Field::CountryId => "countryId",
+            Field::Total => "total",
+            Field::Sequence => "sequence",
+            Field::StatusDesc => "statusDesc",
+            Field::Source => "source",
+            Field::UpdateTime => "updateTime",
+            Field::OrgCode => "orgCode",
+            Field::EventType => "eventType",
+            Field::StatusInfo => "statusInfo",
+            Field::FeeLst => "feeLst",
+            Field::Caller => "caller",
+            Field::Called => "called",
+            Field::PartyType => "partyType",
+            Field::StateCode => "stateCode",
+            Field::StateDesc => "stateDesc",
+            Field::Direction => "direction",
+            Field::SpId => "spId",
+            Field::FeeAppKey => "appKey",
+            Field::Icid => "icid",
+            Field::BindNum => "bindNum",
+            Field::CallerNum => "callerNum",
+            Field::CalleeNum => "calleeNum",
+            Field::CallEndTime => "callEndTime",
+            Field::FwdUnaswRsn => "fwdUnaswRsn",
+            Field::UlFailReason => "ulFailReason",
+            Field::SipStatusCode => "sipStatusCode",
+            Field::AccessToken => "access_token",
+            Field::TokenType => "token_type",
+            Field::ExpiresIn => "expires_in",
+            Field::Scope => "scope",
+            Field::HttpStatus => "http status",
+            Field::HttpDate => "Date",
+            Field::DigitInfo => "digitInfo",
+            Field::FailTime => "failTime",
+            Field::CallOutStartTime => "callOutStartTime",
+            Field::CallOutAlertingTime => "callOutAlertingTime",
+            Field::CallOutAnswerTime => "callOutAnswerTime",
+            Field::CallOutUnaswRsn => "callOutUnaswRsn",
+            Field::RecordStartTime => "recordStartTime",
+            Field::RecordObjectName => "recordObjectName",
+        }
+    }
+}
+
+/// What is wrong with an API field (see [`Error::InvalidField`]).
+///
+/// ```
+/// use callsign_core::{Error, Field, Problem};
+/// let e = Error::InvalidField { field: Field::MaxDuration, problem: Problem::OutOfRange { min: 0, max: 1440 } };
+/// assert_eq!(e.to_string(), "maxDuration: out of range 0..=1440");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Problem {
+    /// A required field is absent.
+    Missing,
+    /// Shorter than allowed.
+    TooShort {
+        /// Smallest length allowed (bytes, or characters where the API
+        /// counts characters).
+        min: usize,
+    },
+    /// Longer than allowed.
+    TooLong {
+        /// Largest length allowed (bytes, or characters where the API
+        /// counts characters).
+        max: usize,
+    },
+    /// A number outside its range.
+    OutOfRange {
+        /// Smallest value allowed.
+        min: u64,
+        /// Largest value allowed.
+        max: u64,
+    },
+    /// Not one of the values the API lists.
+    NotInEnum {
+        /// The values allowed, separated by `|`.
+        allowed: &'static str,
+    },
+    /// The wrong JSON type.
+    WrongType {
+        /// The type expected.
+        expected: &'static str,
+    },
+    /// A character the field does not allow.
+    ForbiddenChar {
+        /// Byte offset of the first offending byte.
+        position: usize,
+    },
+    /// Non-ASCII text where only ASCII is allowed.
+    NonAscii,
+    /// Something other than the digits `0`–`9`.
+    NonDigit,
+    /// An empty list.
+    Empty,
+    /// An empty element of a list.
+    EmptyElement {
+        /// The element's index, from 0.
+        index: usize,
+    },
+    /// More elements than allowed.
+    TooMany {
+        /// Largest number of elements allowed.
+        max: usize,
+    },
+    /// Not valid standard Base64 (with `=` padding).
+    NotBase64,
+    /// A `%` not followed by two hex digits.
+    BadPercentEscape {
+        /// Byte offset of the `%`.
+        position: usize,
+    },
+    /// The key appears twice.
+    Duplicate,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Problem::Missing => f.write_str("missing"),
+            Problem::TooShort { min } => write!(f, "too short (at least {min})"),
+            Problem::TooLong { max } => write!(f, "too long (at most {max})"),
+            Problem::OutOfRange { min, max } => write!(f, "out of range {min}..={max}"),
+            Problem::NotInEnum { allowed } => write!(f, "not one of {allowed}"),
+            Problem::WrongType { expected } => write!(f, "wrong type ({expected} expected)"),
+            Problem::ForbiddenChar { position } => {
+                write!(f, "forbidden character at byte {position}")
+            }
+            Problem::NonAscii => f.write_str("non-ASCII text (Base64-encode it first)"),
+            Problem::NonDigit => f.write_str("only the digits 0-9 are allowed"),
+            Problem::Empty => f.write_str("empty"),
+            Problem::EmptyElement { index } => write!(f, "element {index} (from 0) is empty"),
+            Problem::TooMany { max } => write!(f, "more than {max} elements"),
+            Problem::NotBase64 => f.write_str("not standard padded Base64"),
+            Problem::BadPercentEscape { position } => {
+                write!(f, "bad percent escape at byte {position}")
+            }
+            Problem::Duplicate => f.write_str("given twice"),
         }
     }
 }
@@ -202,6 +553,27 @@ pub enum Error {
     ReplayWindowTooWide,
     /// The random generator failed; no nonce was made.
     RandomFailed,
+    /// A field of an API request or response is invalid (the API-surface
+    /// builders and parsers). Display: `FIELD: reason`, with the field
+    /// spelled as in the vendor's docs.
+    InvalidField {
+        /// The field concerned.
+        field: Field,
+        /// What is wrong with it.
+        problem: Problem,
+    },
+    /// A field of one element of a list is invalid, such as
+    /// `smsContent[0].templateId`.
+    InvalidListItem {
+        /// The list.
+        list: Field,
+        /// The element's index, from 0.
+        index: usize,
+        /// The field inside the element.
+        field: Field,
+        /// What is wrong with it.
+        problem: Problem,
+    },
 }
 
 impl fmt::Display for Error {
@@ -282,11 +654,24 @@ impl fmt::Display for Error {
                 f.write_str("replay cache: the window asked for is wider than the cache's")
             }
             Error::RandomFailed => f.write_str("random generator: failed, no nonce made"),
+            Error::InvalidField { field, problem } => write!(f, "{}: {problem}", field.name()),
+            Error::InvalidListItem {
+                list,
+                index,
+                field,
+                problem,
+            } => write!(f, "{}[{index}].{}: {problem}", list.name(), field.name()),
         }
     }
 }
 
 impl core::error::Error for Error {}
+
+/// Shorthand for [`Error::InvalidField`].
+#[allow(dead_code)]
+pub(crate) const fn invalid(field: Field, problem: Problem) -> Error {
+    Error::InvalidField { field, problem }
+}
 
 /// Checks `len` against `min..=max` for `field`. For [`Field::Secret`],
 /// `actual` is reported as 0: an error never reveals a secret's length.

@@ -37,11 +37,20 @@
     allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)
 )]
 
+#[cfg(any(feature = "voice-api", feature = "sms-api", feature = "oauth2"))]
+pub mod api;
 pub mod basic;
 pub mod digest;
 pub mod encode;
 mod error;
+#[cfg(feature = "sms-api")]
+mod form;
+#[cfg(feature = "http-date")]
+pub mod http_date;
 pub mod huawei;
+#[cfg(any(feature = "voice-api", feature = "sms-api", feature = "oauth2"))]
+#[cfg_attr(not(all(feature = "voice-api", feature = "sms-api")), allow(dead_code))]
+mod json;
 pub mod mailgun;
 pub mod nonce;
 mod out;
@@ -53,7 +62,9 @@ pub mod time;
 pub mod verify;
 
 pub use digest::{hmac_sha256, sha256, HmacKey, HmacSha256, Sha256, SHA256_LEN};
-pub use error::{Error, Field};
+pub use error::{Error, Field, Problem};
+#[cfg(any(feature = "voice-api", feature = "sms-api", feature = "oauth2"))]
+pub use json::{JsonStr, Unescaped};
 pub use nonce::{Nonce, NONCE_MAX_LEN};
 pub use out::{Emit, Out};
 pub use signature_text::SignatureText;

@@ -5,8 +5,14 @@
 
 pub mod apig;
 pub mod sms;
+#[cfg(feature = "sms-api")]
+pub mod sms_api;
 pub mod verify;
 pub mod voice;
+#[cfg(feature = "voice-api")]
+pub mod voice_api;
+#[cfg(feature = "voice-api")]
+pub mod voice_push;
 
 use crate::error::check_len;
 use crate::{Emit, Error, Field, Nonce, Sink};

@@ -190,7 +190,7 @@ impl<'a> ParsedToken<'a> {
 
     /// The received digest decoded into `N` bytes; errors point into the
     /// header value.
-    fn digest<const N: usize>(&self) -> Result<[u8; N], Error> {
+    pub(super) fn digest<const N: usize>(&self) -> Result<[u8; N], Error> {
         decode_base64_exact(self.password_digest.as_bytes(), Field::Signature).map_err(
             |e| match e {
                 Error::Malformed { field, position } => Error::Malformed {
@@ -203,7 +203,7 @@ impl<'a> ParsedToken<'a> {
     }
 
     /// The username check, before the digest.
-    fn check_username(&self, expected: &str) -> Result<(), Error> {
+    pub(super) fn check_username(&self, expected: &str) -> Result<(), Error> {
         if self.username == expected {
             Ok(())
         } else {
@@ -213,7 +213,7 @@ impl<'a> ParsedToken<'a> {
 
     /// The window and replay checks after the digest `mac` matched; the
     /// replay cache remembers the digest.
-    fn after_digest(
+    pub(super) fn after_digest(
         &self,
         scheme: &[u8],
         mac: &[u8],

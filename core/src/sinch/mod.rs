@@ -24,6 +24,8 @@ pub mod application;
 mod body;
 pub mod callback;
 pub mod numbers;
+#[cfg(feature = "oauth2")]
+pub mod oauth2;
 mod resource;
 pub mod webhook;
 mod x_timestamp;
