@@ -49,7 +49,9 @@ fn expected_digest(scheme: Scheme, nonce: &str, created: &str) -> String {
     let b64 = base64::engine::general_purpose::STANDARD;
     match scheme {
         Scheme::XAksk => {
-            let mut mac = <hmac::Hmac<sha2::Sha256> as hmac::KeyInit>::new_from_slice(SECRET.as_bytes()).unwrap();
+            let mut mac =
+                <hmac::Hmac<sha2::Sha256> as hmac::KeyInit>::new_from_slice(SECRET.as_bytes())
+                    .unwrap();
             mac.update(format!("{nonce}{created}").as_bytes());
             b64.encode(mac.finalize().into_bytes())
         }
