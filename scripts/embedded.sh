@@ -117,6 +117,8 @@ source "$root/scripts/embedded/toolchain.sh"
 QEMU=(qemu-system-arm -nographic -monitor none -serial none -semihosting-config enable=on,target=native)
 qemu_m3() { timeout 60 "${QEMU[@]}" -cpu cortex-m3 -machine lm3s6965evb -kernel "$1"; }
 qemu_m4() { timeout 60 "${QEMU[@]}" -cpu cortex-m4 -machine mps2-an386 -kernel "$1"; }
+qemu_m0() { timeout 60 "${QEMU[@]}" -machine microbit -kernel "$1"; }
+qemu_m33() { timeout 60 "${QEMU[@]}" -cpu cortex-m33 -machine mps2-an505 -kernel "$1"; }
 ARM_CFLAGS=(-mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16)
 
 # --- 1. the library crates for three targets ---------------------------------
@@ -129,7 +131,8 @@ cross_build() {
         --target "$target" -Zbuild-std=core --crate-type staticlib
     ls -l "$out/cross/$target/release/libcallsign.a" | awk '{print "embedded: " $5 " bytes in " $NF}'
 }
-for target in thumbv7em-none-eabihf thumbv7m-none-eabi riscv32imac-unknown-none-elf; do
+for target in thumbv7em-none-eabihf thumbv7m-none-eabi thumbv6m-none-eabi thumbv8m.main-none-eabihf \
+    riscv32imac-unknown-none-elf; do
     stage "callsign-core and callsign-ffi (libcallsign.a) for $target" cross_build "$target"
 done
 
@@ -160,9 +163,10 @@ rust_fw_m3() {
     run_vectors qemu_m3 "$(fw_elf thumbv7m-none-eabi fp-s vectors)"
 }
 rust_fw_m4() {
-    (cd "$fw" && deb_cargo build -q --profile fp-z --locked --target thumbv7em-none-eabihf --bins)
+    (cd "$fw" && deb_cargo build -q --profile fp-z --locked --target thumbv7em-none-eabihf --bins \
+        --features api)
     (cd "$fw" && deb_cargo build -q --profile fp-s --locked --target thumbv7em-none-eabihf --bins \
-        --features apig-sinch)
+        --features apig-sinch,api)
     run_vectors qemu_m4 "$(fw_elf thumbv7em-none-eabihf fp-z vectors)"
     run_vectors qemu_m4 "$(fw_elf thumbv7em-none-eabihf fp-s vectors)"
 }
@@ -177,7 +181,7 @@ rust_no_alloc() {
     fi
     local elf bad=0
     for elf in "$(fw_elf thumbv7m-none-eabi release vectors)" "$(fw_elf thumbv7m-none-eabi fp-s vectors)" \
-        "$fw"/target/thumbv7em-none-eabihf/fp-{z,s}/{vectors,stack,fp_aksk,fp_wsse,fp_basic,fp_all} \
+        "$fw"/target/thumbv7em-none-eabihf/fp-{z,s}/{vectors,stack,fp_aksk,fp_wsse,fp_basic,fp_all,fp_api} \
         "$fw"/target/thumbv7em-none-eabihf/fp-s/{fp_apig,fp_sinch,stack_more}; do
         if [ ! -s "$elf" ]; then
             echo "$elf is missing: nothing to check" >&2
@@ -200,7 +204,7 @@ rust_panic_never() {
     # (APIG and Sinch at s only).
     local elf
     for elf in "$(fw_elf thumbv7m-none-eabi release vectors)" "$(fw_elf thumbv7m-none-eabi fp-s vectors)" \
-        "$fw"/target/thumbv7em-none-eabihf/fp-{z,s}/{vectors,stack,fp_all} \
+        "$fw"/target/thumbv7em-none-eabihf/fp-{z,s}/{vectors,stack,fp_all,fp_api} \
         "$fw"/target/thumbv7em-none-eabihf/fp-s/{fp_apig,fp_sinch,stack_more}; do
         [[ -f $elf ]] || { echo "$elf missing" >&2; return 1; }
     done
@@ -306,7 +310,7 @@ measure() {
     : >"$tsv"
     local opt name elf names
     for opt in z s; do
-        names=(fp_empty fp_aksk fp_wsse fp_basic fp_all)
+        names=(fp_empty fp_aksk fp_wsse fp_basic fp_all fp_api)
         [[ $opt == s ]] && names+=(fp_apig fp_sinch) # at s only: see rust_fw_m3
         for name in "${names[@]}"; do
             elf=$(fw_elf thumbv7em-none-eabihf "fp-$opt" "$name")
@@ -317,6 +321,51 @@ measure() {
     echo "$(grep -c '^size' "$tsv") firmware sizes measured"
 }
 stage "footprint firmwares (empty, X-AKSK, X-WSSE, Basic, all at opt-level z and s; APIG, Sinch at s) run and measured" measure
+
+# Cortex-M0 (thumbv6m: RP2040, STM32G0, nRF51) on QEMU's microbit and
+# Cortex-M33 (thumbv8m.main: RP2350, nRF53, STM32U5) on its mps2-an505: the
+# X-AKSK, X-WSSE and Basic vectors at opt-level z, and the X-AKSK-only
+# flash and painted stack, appended to the footprint table.
+other_cortex_m() {
+    local spec target label runner elf e a st
+    for spec in "thumbv6m-none-eabi:Cortex-M0 (thumbv6m-none-eabi, QEMU microbit):qemu_m0" \
+        "thumbv8m.main-none-eabihf:Cortex-M33 (thumbv8m.main-none-eabihf, QEMU mps2-an505):qemu_m33"; do
+        target=${spec%%:*}
+        runner=${spec##*:}
+        label=${spec#*:}
+        label=${label%:*}
+        (cd "$fw" && deb_cargo build -q --release --locked --target "$target" --bin vectors)
+        run_vectors "$runner" "$(fw_elf "$target" release vectors)"
+        (cd "$fw" && deb_cargo build -q --profile fp-z --locked --target "$target" \
+            --bin fp_empty --bin fp_aksk --bin stack)
+        "$runner" "$(fw_elf "$target" fp-z fp_aksk)" # signs, exit status 0
+        e=$(arm-none-eabi-size "$(fw_elf "$target" fp-z fp_empty)" | awk 'NR == 2 {print $1 + $2}')
+        a=$(arm-none-eabi-size "$(fw_elf "$target" fp-z fp_aksk)" | awk 'NR == 2 {print $1 + $2}')
+        st=$("$runner" "$(fw_elf "$target" fp-z stack)")
+        echo "$st"
+        printf 'mcu\t%s\t%s\t%s\t%s\t%s\n' "$label" "$e" "$a" \
+            "$(awk '$2 == "x_aksk" {print $3}' <<<"$st")" \
+            "$(awk '$2 == "x_aksk_with_key" {print $3}' <<<"$st")" >>"$tsv"
+        grep -q '^stack-painted x_aksk_with_key ' <<<"$st"
+        # Linked with the undefined panic handler (panic-never) and no allocator.
+        for elf in "$(fw_elf "$target" release vectors)" "$(fw_elf "$target" fp-z fp_aksk)"; do
+            if arm-none-eabi-nm "$elf" | grep -E '__rust_alloc|__rg_alloc|\b(malloc|free)\b'; then
+                echo "$elf links an allocator" >&2
+                return 1
+            fi
+        done
+    done
+}
+stage "Rust firmware on Cortex-M0 (microbit) and Cortex-M33 (mps2-an505): X-AKSK, X-WSSE, Basic vectors at opt-level z; X-AKSK flash and stack" other_cortex_m
+
+# The defmt feature (defmt::Format for the errors and value types) builds
+# for a microcontroller.
+defmt_build() {
+    CARGO_TARGET_DIR="$out/cross" deb_cargo_mcu build -q -p callsign-core --release --locked \
+        --target thumbv7em-none-eabihf -Zbuild-std=core --features defmt,api
+    echo "callsign-core with features defmt,api builds for thumbv7em-none-eabihf"
+}
+stage "callsign-core with the defmt feature for thumbv7em-none-eabihf" defmt_build
 
 stack_check() {
     local opt bin elf painted static entry p s path bad=0 roots run

@@ -12,3 +12,12 @@ cargo clippy --workspace --exclude callsign-ffi --all-targets --all-features --l
 cargo clippy -p callsign-ffi --locked -- -D warnings
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --exclude callsign-ffi --no-deps --locked
 RUSTDOCFLAGS="-D warnings" cargo doc -p callsign-ffi --no-deps --locked
+# callsign-core is ready to publish: it packages and builds from the
+# package alone, and ships only sources, manifest and README (no fixtures).
+files=$(cargo package --list -p callsign-core --locked --allow-dirty)
+if grep -vqE '^(src/.*\.rs|Cargo\.toml|Cargo\.toml\.orig|Cargo\.lock|README\.md|\.cargo_vcs_info\.json)$' <<<"$files"; then
+    grep -vE '^(src/.*\.rs|Cargo\.toml|Cargo\.toml\.orig|Cargo\.lock|README\.md|\.cargo_vcs_info\.json)$' <<<"$files" >&2
+    echo "lint: callsign-core's package holds more than its sources and README" >&2
+    exit 1
+fi
+cargo publish --dry-run -p callsign-core --locked --allow-dirty

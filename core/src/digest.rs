@@ -502,6 +502,14 @@ impl Drop for HmacKey {
     }
 }
 
+/// Never the states: `HmacKey(<redacted>)`.
+#[cfg(feature = "defmt")]
+impl defmt::Format for HmacKey {
+    fn format(&self, f: defmt::Formatter<'_>) {
+        defmt::write!(f, "HmacKey(<redacted>)");
+    }
+}
+
 impl core::fmt::Debug for HmacKey {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str("HmacKey(<redacted>)")

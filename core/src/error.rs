@@ -15,6 +15,7 @@ use core::fmt;
 /// ));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum Field {
     /// The application key (Huawei `Username`).
@@ -345,6 +346,7 @@ impl Field {
 /// assert_eq!(e.to_string(), "maxDuration: out of range 0..=1440");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum Problem {
     /// A required field is absent.
@@ -447,6 +449,7 @@ impl fmt::Display for Problem {
 /// assert_eq!(e.to_string(), "output buffer too small: 44 bytes needed");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum Error {
     /// The output buffer is shorter than the output; nothing was written.

@@ -195,6 +195,14 @@ impl core::fmt::Debug for Nonce {
     }
 }
 
+/// The nonce text (public: it is sent in the header).
+#[cfg(feature = "defmt")]
+impl defmt::Format for Nonce {
+    fn format(&self, f: defmt::Formatter<'_>) {
+        defmt::write!(f, "Nonce({=str})", self.as_str());
+    }
+}
+
 impl Emit for Nonce {
     fn len(&self) -> usize {
         self.len

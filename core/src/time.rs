@@ -30,6 +30,7 @@ const SECS_PER_DAY: u64 = 86_400;
 /// # Ok::<(), callsign_core::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Timestamp {
     unix: u64,
 }

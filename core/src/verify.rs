@@ -93,6 +93,7 @@ pub fn ct_eq_then_wipe(expected: &mut [u8], received: &[u8]) -> bool {
 /// assert_eq!(f.check(1_301), Err(Error::TimestampInFuture));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Freshness {
     now: u64,
     max_skew: u64,
@@ -217,6 +218,14 @@ impl Fingerprint {
     /// ```
     pub const fn as_bytes(&self) -> &[u8; FINGERPRINT_LEN] {
         &self.0
+    }
+}
+
+/// The 16 bytes in hex, as `Debug` shows them (a digest of public parts).
+#[cfg(feature = "defmt")]
+impl defmt::Format for Fingerprint {
+    fn format(&self, f: defmt::Formatter<'_>) {
+        defmt::write!(f, "Fingerprint({=[u8]:02x})", self.0);
     }
 }
 

@@ -9,6 +9,7 @@ Usage:
 MEASURED_TSV lines (written by scripts/embedded.sh):
   size  OPT FIRMWARE TEXT DATA BSS
   stack OPT ENTRY STATIC PAINTED PATH
+  mcu   LABEL EMPTY_FLASH AKSK_FLASH AKSK_STACK AKSK_WITH_KEY_STACK
   target NAME VALUE
 
 The generated part lies between `<!-- embedded-footprint:begin -->` and
@@ -30,6 +31,7 @@ FIRMWARES = [
     ("fp_wsse", "X-WSSE only"),
     ("fp_basic", "Basic only"),
     ("fp_all", "all schemes (X-AKSK, X-AKSK with key, X-WSSE, Basic)"),
+    ("fp_api", "voice API: click2Call body, response parsed and classified (no signature)"),
     ("fp_apig", "APIG only (SDK-HMAC-SHA256 from the secret; opt-level s only)"),
     ("fp_sinch", "Sinch application-signed request only (opt-level s only)"),
 ]
@@ -46,7 +48,7 @@ OPTS = ["z", "s"]
 
 
 def load(path):
-    sizes, stacks, targets = {}, {}, {}
+    sizes, stacks, targets, mcus = {}, {}, {}, []
     for line in open(path, encoding="utf-8"):
         f = line.rstrip("\n").split("\t")
         if f[0] == "size":
@@ -55,11 +57,13 @@ def load(path):
             stacks[(f[1], f[2])] = (int(f[3]), int(f[4]), f[5])
         elif f[0] == "target":
             targets[f[1]] = f[2]
-    return sizes, stacks, targets
+        elif f[0] == "mcu":
+            mcus.append((f[1],) + tuple(int(x) for x in f[2:6]))
+    return sizes, stacks, targets, mcus
 
 
 def render(tsv, date, command, toolchain):
-    sizes, stacks, targets = load(tsv)
+    sizes, stacks, targets, mcus = load(tsv)
     out = [BEGIN,
            "Measured on %s with `%s` (%s). Sizes from `arm-none-eabi-size`:"
            " flash = text + data, static RAM = data + bss; \"added\" is over the"
@@ -88,6 +92,14 @@ def render(tsv, date, command, toolchain):
                 continue
             st, pa, _ = stacks[(opt, name)]
             out.append("| %s | %s | %d | %d |" % (label, opt, st, pa))
+    if mcus:
+        out += ["",
+                "Other cores, opt-level \"z\" (flash over each one's empty firmware; stack painted):",
+                "",
+                "| core | opt-level | X-AKSK only: added flash B | X-AKSK stack B | with a precomputed key B |",
+                "|---|---|---|---|---|"]
+        for label, empty, aksk, st, st_key in mcus:
+            out.append("| %s | z | %d | %d | %d |" % (label, aksk - empty, st, st_key))
     out += ["", "Deepest X-AKSK path at opt-level \"z\" (static, frame bytes): "
             + "`" + stacks[("z", "stack_x_aksk")][2] + "`."]
     if ("s", "stack_apig") in stacks:

@@ -40,6 +40,14 @@ fn main() {
         let memory = if target.starts_with("thumbv7m-") {
             // Stellaris LM3S6965 (QEMU lm3s6965evb).
             "MEMORY\n{\n  FLASH : ORIGIN = 0x00000000, LENGTH = 256K\n  RAM : ORIGIN = 0x20000000, LENGTH = 64K\n}\n"
+        } else if target.starts_with("thumbv6m-") {
+            // Nordic nRF51822, Cortex-M0 (QEMU microbit).
+            "MEMORY\n{\n  FLASH : ORIGIN = 0x00000000, LENGTH = 256K\n  RAM : ORIGIN = 0x20000000, LENGTH = 16K\n}\n"
+        } else if target.starts_with("thumbv8m.main-") {
+            // ARM MPS2 AN505, Cortex-M33 (QEMU mps2-an505), in the secure
+            // state it starts in: the secure aliases of SSRAM1 (code, the
+            // vector table at 0x10000000) and SSRAM2 (data).
+            "MEMORY\n{\n  FLASH : ORIGIN = 0x10000000, LENGTH = 4M\n  RAM : ORIGIN = 0x38000000, LENGTH = 2M\n}\n"
         } else {
             // ARM MPS2 AN386 (QEMU mps2-an386): SSRAM1 at 0 holds code,
             // SSRAM2/3 at 0x20000000 data.

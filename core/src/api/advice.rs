@@ -11,6 +11,7 @@
 /// assert_eq!(Category::FixClock.as_str(), "fix-clock");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum Category {
     /// The request succeeded.
     Success,

@@ -223,6 +223,7 @@ impl Algorithm<'_> {
 /// assert_eq!(Variant::default(), Variant::Core);
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum Variant {
     /// `huaweicloudsdkcore` (Python), the normative reference: headers

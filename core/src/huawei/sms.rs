@@ -40,6 +40,7 @@ pub const X_WSSE_MAX_LEN: usize = token_max_len(DIGEST_HEX_LEN);
 ///            callsign_core::huawei::sms::DigestEncoding::Hex);
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum DigestEncoding {
     /// Base64 of the lowercase hex digest (88 characters). Normative.
     #[default]

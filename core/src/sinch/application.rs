@@ -88,6 +88,7 @@ pub const STRING_TO_SIGN_MAX_LEN: usize = METHOD_MAX_LEN
 /// assert_eq!(Scheme::Service.word(), "service");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum Scheme {
     /// `Application`: Voice v1 and Verification requests and callbacks. An
     /// absent or empty body has an empty `Content-MD5`.

@@ -45,6 +45,7 @@ pub const REFRESH_MARGIN_SECS: u64 = 60;
 /// # Ok::<(), callsign_core::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum Region {
     /// `auth.sinch.com`.
     #[default]
@@ -305,6 +306,7 @@ impl<'a> TokenResponse<'a> {
 /// assert_eq!(TokenCache::<64>::new().action(0), Action::Refresh);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum Action {
     /// Use the cached token.
     Use,

@@ -386,7 +386,13 @@ pub fn exit(ok: bool) -> ! {
 }
 
 /// Bytes below the caller's stack pointer that [`stack_peak`] paints.
-pub const PAINT_BYTES: usize = 16 * 1024;
+pub const PAINT_BYTES: usize = if cfg!(target_has_atomic = "ptr") {
+    16 * 1024
+} else {
+    // Cortex-M0 (no atomic compare-and-swap): the micro:bit's nRF51 has
+    // 16 KiB of RAM in all.
+    8 * 1024
+};
 const PAINT: u32 = 0xC0DE_5AFE;
 
 /// Runs `f(arg)` once on a painted stack and returns its result and the
