@@ -84,10 +84,18 @@ impl Nonce {
     /// # Ok::<(), callsign_core::Error>(())
     /// ```
     pub fn generate<R: TryCryptoRng + ?Sized>(rng: &mut R) -> Result<Self, Error> {
+        Self::from_fill(|random| rng.try_fill_bytes(random).is_ok())
+    }
+
+    /// The nonce of 16 bytes that `fill` draws, or [`Error::RandomFailed`]
+    /// when it reports a failure.
+    fn from_fill(fill: impl FnOnce(&mut [u8]) -> bool) -> Result<Self, Error> {
         let mut random = [0u8; GENERATED_NONCE_LEN / 2];
-        rng.try_fill_bytes(&mut random)
-            .map_err(|_| Error::RandomFailed)?;
-        Ok(Self::from_random(random))
+        if fill(&mut random) {
+            Ok(Self::from_random(random))
+        } else {
+            Err(Error::RandomFailed)
+        }
     }
 
     /// As [`Nonce::generate`], for an RNG of `rand_core` 0.9 (feature
@@ -115,10 +123,7 @@ impl Nonce {
     pub fn generate_rand_core_0_9<R: rand_core_0_9::TryCryptoRng + ?Sized>(
         rng: &mut R,
     ) -> Result<Self, Error> {
-        let mut random = [0u8; GENERATED_NONCE_LEN / 2];
-        rng.try_fill_bytes(&mut random)
-            .map_err(|_| Error::RandomFailed)?;
-        Ok(Self::from_random(random))
+        Self::from_fill(|random| rng.try_fill_bytes(random).is_ok())
     }
 
     /// As [`Nonce::generate`], for an RNG of `rand_core` 0.6 (feature
@@ -143,10 +148,7 @@ impl Nonce {
     pub fn generate_rand_core_0_6<R: rand_core_0_6::CryptoRng + rand_core_0_6::RngCore + ?Sized>(
         rng: &mut R,
     ) -> Result<Self, Error> {
-        let mut random = [0u8; GENERATED_NONCE_LEN / 2];
-        rng.try_fill_bytes(&mut random)
-            .map_err(|_| Error::RandomFailed)?;
-        Ok(Self::from_random(random))
+        Self::from_fill(|random| rng.try_fill_bytes(random).is_ok())
     }
 
     /// The nonce of 16 bytes that the caller drew from a cryptographic

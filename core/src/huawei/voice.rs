@@ -69,15 +69,24 @@ impl<'a> XAksk<'a> {
         nonce: &'a Nonce,
         created: Timestamp,
     ) -> Result<Self, Error> {
-        let app_key = validate_app_key(app_key)?;
-        let created = created.extended().to_array();
-        let tag = key.mac_parts(&[nonce.as_bytes(), &created]);
-        let digest = crate::encode::base64_32(&tag);
+        let created_text = created.extended().to_array();
+        let tag = key.mac_parts(&[nonce.as_bytes(), &created_text]);
+        Self::with_tag(app_key, &tag, nonce, created)
+    }
+
+    /// The value for a digest computed elsewhere (the push signature, whose
+    /// digest also covers the push URL): validates `app_key`, Base64s `tag`.
+    pub(super) fn with_tag(
+        app_key: &'a str,
+        tag: &[u8; 32],
+        nonce: &'a Nonce,
+        created: Timestamp,
+    ) -> Result<Self, Error> {
         Ok(XAksk {
-            app_key,
-            digest,
+            app_key: validate_app_key(app_key)?,
+            digest: crate::encode::base64_32(tag),
             nonce,
-            created,
+            created: created.extended().to_array(),
         })
     }
 

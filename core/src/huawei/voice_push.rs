@@ -32,9 +32,9 @@
 //! # Ok::<(), callsign_core::Error>(())
 //! ```
 
+use super::token_max_len;
 use super::verify::{ParsedToken, VerifiedToken};
-use super::{token_max_len, validate_app_key, UsernameToken};
-use crate::time::EXTENDED_LEN;
+use super::voice::XAksk;
 use crate::verify::{ct_eq_then_wipe, Checks};
 use crate::{Emit, Error, HmacKey, Nonce, Sink, Timestamp};
 
@@ -125,12 +125,7 @@ pub fn verify_push<'a>(
 /// # Ok::<(), callsign_core::Error>(())
 /// ```
 #[derive(Clone, Debug)]
-pub struct PushXAksk<'a> {
-    app_key: &'a str,
-    digest: [u8; DIGEST_LEN],
-    nonce: &'a Nonce,
-    created: [u8; EXTENDED_LEN],
-}
+pub struct PushXAksk<'a>(XAksk<'a>);
 
 impl<'a> PushXAksk<'a> {
     /// Signs a push to `url`.
@@ -149,14 +144,8 @@ impl<'a> PushXAksk<'a> {
         nonce: &'a Nonce,
         created: Timestamp,
     ) -> Result<Self, Error> {
-        let app_key = validate_app_key(app_key)?;
         let tag = push_digest(key, url, nonce.as_str(), created);
-        Ok(PushXAksk {
-            app_key,
-            digest: crate::encode::base64_32(&tag),
-            nonce,
-            created: created.extended().to_array(),
-        })
+        XAksk::with_tag(app_key, &tag, nonce, created).map(PushXAksk)
     }
 
     /// The value as a `heapless::String`.
@@ -176,21 +165,10 @@ impl<'a> PushXAksk<'a> {
 
 impl Emit for PushXAksk<'_> {
     fn len(&self) -> usize {
-        self.token().len()
+        self.0.len()
     }
 
     fn emit<S: Sink + ?Sized>(&self, sink: &mut S) {
-        self.token().emit(sink);
-    }
-}
-
-impl PushXAksk<'_> {
-    fn token(&self) -> UsernameToken<'_> {
-        UsernameToken {
-            app_key: self.app_key,
-            digest: &self.digest,
-            nonce: self.nonce,
-            created: &self.created,
-        }
+        Emit::emit(&self.0, sink);
     }
 }
