@@ -181,7 +181,7 @@ rust_no_alloc() {
     fi
     local elf bad=0
     for elf in "$(fw_elf thumbv7m-none-eabi release vectors)" "$(fw_elf thumbv7m-none-eabi fp-s vectors)" \
-        "$fw"/target/thumbv7em-none-eabihf/fp-{z,s}/{vectors,stack,fp_aksk,fp_wsse,fp_basic,fp_all,fp_api} \
+        "$fw"/target/thumbv7em-none-eabihf/fp-{z,s}/{vectors,stack,fp_aksk,fp_wsse,fp_basic,fp_all,fp_api,fp_sms_api,fp_oauth2,fp_http_date} \
         "$fw"/target/thumbv7em-none-eabihf/fp-s/{fp_apig,fp_sinch,stack_more}; do
         if [ ! -s "$elf" ]; then
             echo "$elf is missing: nothing to check" >&2
@@ -204,7 +204,7 @@ rust_panic_never() {
     # (APIG and Sinch at s only).
     local elf
     for elf in "$(fw_elf thumbv7m-none-eabi release vectors)" "$(fw_elf thumbv7m-none-eabi fp-s vectors)" \
-        "$fw"/target/thumbv7em-none-eabihf/fp-{z,s}/{vectors,stack,fp_all,fp_api} \
+        "$fw"/target/thumbv7em-none-eabihf/fp-{z,s}/{vectors,stack,fp_all,fp_api,fp_sms_api,fp_oauth2,fp_http_date} \
         "$fw"/target/thumbv7em-none-eabihf/fp-s/{fp_apig,fp_sinch,stack_more}; do
         [[ -f $elf ]] || { echo "$elf missing" >&2; return 1; }
     done
@@ -310,7 +310,7 @@ measure() {
     : >"$tsv"
     local opt name elf names
     for opt in z s; do
-        names=(fp_empty fp_aksk fp_wsse fp_basic fp_all fp_api)
+        names=(fp_empty fp_aksk fp_wsse fp_basic fp_all fp_api fp_sms_api fp_oauth2 fp_http_date)
         [[ $opt == s ]] && names+=(fp_apig fp_sinch) # at s only: see rust_fw_m3
         for name in "${names[@]}"; do
             elf=$(fw_elf thumbv7em-none-eabihf "fp-$opt" "$name")

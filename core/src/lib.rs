@@ -45,10 +45,10 @@
 //! | `rand_core_0_9` | no | `Nonce::generate_rand_core_0_9`: RNGs of `rand_core` 0.9 (embassy-rp/-nrf/-stm32, esp-hal) | as `Nonce::generate` (a few hundred B) |
 //! | `rand_core_0_6` | no | `Nonce::generate_rand_core_0_6`: RNGs of `rand_core` 0.6 (rp2040-hal; embassy's and esp-hal's 0.6 implementations) | as `Nonce::generate` |
 //! | `defmt` | no | `defmt::Format` for `Error`, `Field`, `Problem`, `Timestamp`, `Nonce`, `Freshness`, `Fingerprint` and the public enums; `HmacKey` prints as redacted | what `defmt` itself costs where formatted |
-//! | `voice-api` | no | `huawei::voice_api` (click2Call, callVerify, callStop bodies; responses, result codes, notifications) and `huawei::voice_push` | see the README's API rows |
-//! | `sms-api` | no | `huawei::sms_api` (batchSendSms, batchSendDiffSms, responses, status reports) | see the README's API rows |
-//! | `oauth2` | no | `sinch::oauth2` (token request, response, `TokenCache`) | see the README's API rows |
-//! | `http-date` | no | `http_date` (HTTP `Date` parsing, `ClockOffset`) | see the README's API rows |
+//! | `voice-api` | no | `huawei::voice_api` (click2Call, callVerify, callStop bodies; responses, result codes, notifications) and `huawei::voice_push` | click2Call body and a response parsed and classified +14.0 KB (z) |
+//! | `sms-api` | no | `huawei::sms_api` (batchSendSms, batchSendDiffSms, responses, status reports) | batchSendSms body and a response parsed +9.0 KB (z) |
+//! | `oauth2` | no | `sinch::oauth2` (token request, response, `TokenCache`) | request, response into a cache, Bearer header +5.7 KB (z) |
+//! | `http-date` | no | `http_date` (HTTP `Date` parsing, `ClockOffset`) | a `Date` header into a clock offset +3.6 KB (z) |
 //! | `api` | no | all four above | |
 #![no_std]
 #![cfg_attr(docsrs, feature(doc_cfg))]

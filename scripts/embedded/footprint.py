@@ -32,6 +32,9 @@ FIRMWARES = [
     ("fp_basic", "Basic only"),
     ("fp_all", "all schemes (X-AKSK, X-AKSK with key, X-WSSE, Basic)"),
     ("fp_api", "voice API: click2Call body, response parsed and classified (no signature)"),
+    ("fp_sms_api", "SMS API: batchSendSms body, response parsed (no signature)"),
+    ("fp_oauth2", "Sinch OAuth2: token request, response into a TokenCache, Bearer header"),
+    ("fp_http_date", "HTTP Date parsed into a clock offset"),
     ("fp_apig", "APIG only (SDK-HMAC-SHA256 from the secret; opt-level s only)"),
     ("fp_sinch", "Sinch application-signed request only (opt-level s only)"),
 ]
