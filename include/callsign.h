@@ -55,12 +55,25 @@
  * ([[nodiscard]] in C++17 and C23, warn_unused_result with GCC and Clang;
  * define CALLSIGN_NODISCARD yourself, e.g. empty, to override).
  *
+ * API surface (request builders, response and notification parsers,
+ * token cache, HTTP Date): a builder takes a struct of callsign_str
+ * fields (NULL = absent) and writes the body under the output rule; a
+ * parser fills a struct of callsign_str views into the caller's input,
+ * or into the caller's scratch buffer for a value that needed unescaping
+ * (scratch, scratch_cap, *scratch_len: on CALLSIGN_OK the bytes used, on
+ * CALLSIGN_BUFFER_TOO_SMALL the bytes needed; a scratch buffer as long as
+ * the input always suffices). The views live as long as the input and the
+ * scratch buffer. An invalid field is CALLSIGN_INVALID_FIELD, named in
+ * the optional callsign_field_error output. The overlap rule counts the
+ * parser's result struct, its arrays and the scratch buffer as outputs.
+ *
  * Optional parts: the API Gateway functions need a library built with the
  * Cargo feature `apig`, the verification, Sinch and Mailgun functions the
- * feature `verify` (both in the default build). Their declarations are
- * guarded by CALLSIGN_FEATURE_APIG and CALLSIGN_FEATURE_VERIFY, defined
- * below unless CALLSIGN_NO_APIG or CALLSIGN_NO_VERIFY is defined first
- * (for a firmware linking a library built without them).
+ * feature `verify`, the API surface the feature `api` (all three in the
+ * default build). Their declarations are guarded by CALLSIGN_FEATURE_APIG,
+ * CALLSIGN_FEATURE_VERIFY and CALLSIGN_FEATURE_API, defined below unless
+ * CALLSIGN_NO_APIG, CALLSIGN_NO_VERIFY or CALLSIGN_NO_API is defined
+ * first (for a firmware linking a library built without them).
  */
 
 #ifndef CALLSIGN_H
@@ -87,6 +100,9 @@
 #endif
 #if !defined(CALLSIGN_NO_VERIFY) && !defined(CALLSIGN_FEATURE_VERIFY)
 #define CALLSIGN_FEATURE_VERIFY 1
+#endif
+#if !defined(CALLSIGN_NO_API) && !defined(CALLSIGN_FEATURE_API)
+#define CALLSIGN_FEATURE_API 1
 #endif
 
 #ifdef __cplusplus
@@ -115,6 +131,53 @@ extern "C" {
  * header that does not match the library linked gives another number.
  */
 #define CALLSIGN_VERSION_NUMBER (((CALLSIGN_VERSION_MAJOR << 16) | (CALLSIGN_VERSION_MINOR << 8)) | CALLSIGN_VERSION_PATCH)
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * `number_check`: `+` then 3 to 30 digits (the default).
+ */
+#define CALLSIGN_NUMBER_CHECK_STRICT 0
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * `number_check`: `+` then digits or `*` (the masked numbers of the
+ * vendor's examples).
+ */
+#define CALLSIGN_NUMBER_CHECK_LENIENT 1
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * `number_check`: the length (4 to 31 bytes) only.
+ */
+#define CALLSIGN_NUMBER_CHECK_LENGTH_ONLY 2
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Template variables per template a builder takes
+ * (`template_para_count`); more is CALLSIGN_TOO_MANY_ITEMS.
+ */
+#define CALLSIGN_SMS_TEMPLATE_PARAS_MAX 16
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * `smsContent` groups of one batchSendDiffSms request the C builder
+ * takes; more is CALLSIGN_TOO_MANY_ITEMS (send several requests).
+ */
+#define CALLSIGN_SMS_DIFF_CONTENTS_MAX 8
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Numbers and template variables over all groups of one
+ * batchSendDiffSms request the C builder takes; more is
+ * CALLSIGN_TOO_MANY_ITEMS (send several requests).
+ */
+#define CALLSIGN_SMS_DIFF_STRINGS_MAX 64
+#endif
 
 #if defined(CALLSIGN_FEATURE_APIG)
 /**
@@ -410,7 +473,8 @@ extern "C" {
 
 /**
  * More headers or query pairs than the signer can sort (32 headers including
- * the ones it adds, 64 query pairs).
+ * the ones it adds, 64 query pairs), or more items than a caller array or
+ * a documented CALLSIGN_*_MAX holds (API builders and parsers).
  */
 #define CALLSIGN_TOO_MANY_ITEMS 13
 
@@ -487,6 +551,12 @@ extern "C" {
 #define CALLSIGN_OVERLAPPING_BUFFERS 27
 
 /**
+ * A field of an API request, response or notification is invalid or
+ * missing (the builders' and parsers' `callsign_field_error` names it).
+ */
+#define CALLSIGN_INVALID_FIELD 28
+
+/**
  * Buffer size (NUL included) for `YYYY-MM-DDTHH:MM:SSZ`.
  */
 #define CALLSIGN_TIMESTAMP_EXTENDED_MAX_LEN 21
@@ -526,6 +596,367 @@ extern "C" {
  * and webhooks, Huawei X-AKSK / X-WSSE): 300 seconds either way.
  */
 #define CALLSIGN_DEFAULT_MAX_SKEW_SECS 300
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * The method, path and `Content-Type` of a request kind: static
+ * NUL-terminated strings.
+ */
+typedef struct callsign_endpoint {
+  /**
+   * The HTTP method, e.g. "POST".
+   */
+  const char *method;
+  /**
+   * The path to append to the access address, e.g.
+   * "/rest/httpsessions/click2Call/v2.0".
+   */
+  const char *path;
+  /**
+   * The `Content-Type` value of the body.
+   */
+  const char *content_type;
+} callsign_endpoint;
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * A text: `len` bytes at `ptr`. As a builder input, `ptr` NULL (with
+ * `len` 0) is an absent field and a non-NULL `ptr` with `len` 0 an empty
+ * one; NULL with a non-zero `len` is CALLSIGN_NULL_ARGUMENT. As a parser
+ * output it is a view into the caller's input or scratch buffer (not
+ * NUL-terminated), `ptr` NULL for an absent field.
+ */
+typedef struct callsign_str {
+  /**
+   * The first byte, or NULL.
+   */
+  const uint8_t *ptr;
+  /**
+   * Bytes at `ptr`.
+   */
+  size_t len;
+} callsign_str;
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * An optional integer of a builder: `present` non-zero when the field is
+ * sent, then `value`. A zeroed struct is an absent field. A value outside
+ * the field's range is CALLSIGN_INVALID_FIELD naming it.
+ */
+typedef struct callsign_int {
+  /**
+   * Non-zero: the field is present.
+   */
+  uint32_t present;
+  /**
+   * The value, when present.
+   */
+  int64_t value;
+} callsign_int;
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * The fields of a click2Call v2.0 request. The four numbers are required;
+ * every other field is optional (NULL / not `present`: left out of the
+ * body). Flags are the texts `true` / `false` as the API sends them;
+ * `last_min_to_ue` is `toa`, `tob` or `both`, `callee_media` `all`,
+ * `none` or `fail`; `status_url` and `fee_url` are the Base64 of a URL
+ * of `A-Z a-z 0-9 - : . /` (`callsign_huawei_voice_push_url` writes it).
+ * `number_check` is a CALLSIGN_NUMBER_CHECK_* value (not sent).
+ */
+typedef struct callsign_huawei_click2call {
+  /**
+   * `displayNbr` (4–31).
+   */
+  struct callsign_str display_nbr;
+  /**
+   * `callerNbr` (4–31).
+   */
+  struct callsign_str caller_nbr;
+  /**
+   * `displayCalleeNbr` (4–31).
+   */
+  struct callsign_str display_callee_nbr;
+  /**
+   * `calleeNbr` (4–31).
+   */
+  struct callsign_str callee_nbr;
+  /**
+   * `maxDuration`: minutes, 0–1440.
+   */
+  struct callsign_int max_duration;
+  /**
+   * `lastMinVoice` (1–128).
+   */
+  struct callsign_str last_min_voice;
+  /**
+   * `lastMinToUE`: `toa`, `tob` or `both`.
+   */
+  struct callsign_str last_min_to_ue;
+  /**
+   * `playPreVoice`: `true` or `false`.
+   */
+  struct callsign_str play_pre_voice;
+  /**
+   * `preVoice` (1–128).
+   */
+  struct callsign_str pre_voice;
+  /**
+   * `waitVoice` (1–128).
+   */
+  struct callsign_str wait_voice;
+  /**
+   * `calleeMedia`: `all`, `none` or `fail`.
+   */
+  struct callsign_str callee_media;
+  /**
+   * `statusUrl`: Base64 of the URL.
+   */
+  struct callsign_str status_url;
+  /**
+   * `feeUrl`: Base64 of the URL.
+   */
+  struct callsign_str fee_url;
+  /**
+   * `recordFlag`: `true` or `false`.
+   */
+  struct callsign_str record_flag;
+  /**
+   * `recordHintTone` (1–128).
+   */
+  struct callsign_str record_hint_tone;
+  /**
+   * `partyTypeRequiredInDisconnect`: `true` or `false`.
+   */
+  struct callsign_str party_type_required_in_disconnect;
+  /**
+   * `returnIdlePort`: `true` or `false`.
+   */
+  struct callsign_str return_idle_port;
+  /**
+   * `userData`: 1–256 ASCII characters without `{` `}`.
+   */
+  struct callsign_str user_data;
+  /**
+   * A CALLSIGN_NUMBER_CHECK_* value.
+   */
+  uint32_t number_check;
+} callsign_huawei_click2call;
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Which field an invalid input names (the optional `error` argument of
+ * the builders and parsers), as the vendor's docs spell it: `field` is
+ * `maxDuration`, `statusUrl`, …; for an element of a list, `list` is the
+ * list (`smsContent`, `feeLst`, `result`) and `index` the element (from
+ * 0), else `list` is absent and `index` 0. Both texts are static (they
+ * stay valid after the call) and not NUL-terminated. Written only when a
+ * call returns a status other than CALLSIGN_OK and the failure names a
+ * field; otherwise left untouched.
+ */
+typedef struct callsign_field_error {
+  /**
+   * The field.
+   */
+  struct callsign_str field;
+  /**
+   * The list holding the element, or absent.
+   */
+  struct callsign_str list;
+  /**
+   * The element's index in `list`, or 0.
+   */
+  size_t index;
+} callsign_field_error;
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * The fields of a callVerify v1.0 request: `display_nbr`, `callee_nbr`,
+ * `language_type` (2), `pre_tone` and `verify_code` (2–8 digits) are
+ * required; the rest optional, as for `callsign_huawei_click2call`.
+ */
+typedef struct callsign_huawei_call_verify {
+  /**
+   * `displayNbr` (4–31).
+   */
+  struct callsign_str display_nbr;
+  /**
+   * `calleeNbr` (4–31).
+   */
+  struct callsign_str callee_nbr;
+  /**
+   * `languageType`: 2 (Chinese), required.
+   */
+  struct callsign_int language_type;
+  /**
+   * `preTone` (1–128).
+   */
+  struct callsign_str pre_tone;
+  /**
+   * `verifyCode`: 2–8 digits.
+   */
+  struct callsign_str verify_code;
+  /**
+   * `posTone` (1–128).
+   */
+  struct callsign_str pos_tone;
+  /**
+   * `times`: 0–9.
+   */
+  struct callsign_int times;
+  /**
+   * `statusUrl`: Base64 of the URL.
+   */
+  struct callsign_str status_url;
+  /**
+   * `feeUrl`: Base64 of the URL.
+   */
+  struct callsign_str fee_url;
+  /**
+   * `returnIdlePort`: `true` or `false`.
+   */
+  struct callsign_str return_idle_port;
+  /**
+   * `userData`: 1–256 ASCII characters without `{` `}`.
+   */
+  struct callsign_str user_data;
+  /**
+   * A CALLSIGN_NUMBER_CHECK_* value.
+   */
+  uint32_t number_check;
+} callsign_huawei_call_verify;
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * The fields of a callStop v2.0 request: `session_id` (`sessionid`, 1–256)
+ * required; `signal` `call_stop` (the default when absent).
+ */
+typedef struct callsign_huawei_call_stop {
+  /**
+   * `sessionid`: the session of the click2Call response.
+   */
+  struct callsign_str session_id;
+  /**
+   * `signal`: `call_stop`, or absent.
+   */
+  struct callsign_str signal;
+} callsign_huawei_call_stop;
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * The fields of a batchSendSms v1 request: `from` (1–21), `to` (numbers
+ * joined by `,`, at most 500) and `template_id` (1–32) required.
+ * `template_paras`: NULL (with count 0) when the template has no
+ * variable, else `template_para_count` non-empty values (at most
+ * CALLSIGN_SMS_TEMPLATE_PARAS_MAX), sent as the JSON array text the API
+ * wants.
+ */
+typedef struct callsign_huawei_sms_batch {
+  /**
+   * `from`: the channel number.
+   */
+  struct callsign_str from;
+  /**
+   * `to`: `+` numbers joined by `,`.
+   */
+  struct callsign_str to;
+  /**
+   * `templateId`.
+   */
+  struct callsign_str template_id;
+  /**
+   * The template variables, or NULL.
+   */
+  const struct callsign_str *template_paras;
+  /**
+   * Values at `template_paras`.
+   */
+  size_t template_para_count;
+  /**
+   * `statusCallback` (1–1024).
+   */
+  struct callsign_str status_callback;
+  /**
+   * `signature` (2–32 characters).
+   */
+  struct callsign_str signature;
+  /**
+   * `extend` (1–128, without `{` `}`).
+   */
+  struct callsign_str extend;
+} callsign_huawei_sms_batch;
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * One `smsContent` group of a batchSendDiffSms request: `to_count`
+ * numbers at `to` (at least one), `template_id`, and the optional
+ * variables and signature.
+ */
+typedef struct callsign_huawei_sms_content {
+  /**
+   * The numbers.
+   */
+  const struct callsign_str *to;
+  /**
+   * Numbers at `to`.
+   */
+  size_t to_count;
+  /**
+   * `templateId` (1–32).
+   */
+  struct callsign_str template_id;
+  /**
+   * The template variables, or NULL.
+   */
+  const struct callsign_str *template_paras;
+  /**
+   * Values at `template_paras`.
+   */
+  size_t template_para_count;
+  /**
+   * `signature` (2–32 characters).
+   */
+  struct callsign_str signature;
+} callsign_huawei_sms_content;
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * The fields of a batchSendDiffSms v1 request: `from` and 1 to
+ * CALLSIGN_SMS_DIFF_CONTENTS_MAX groups (with at most
+ * CALLSIGN_SMS_DIFF_STRINGS_MAX numbers and variables over all groups).
+ */
+typedef struct callsign_huawei_sms_batch_diff {
+  /**
+   * `from`: the channel number.
+   */
+  struct callsign_str from;
+  /**
+   * The groups.
+   */
+  const struct callsign_huawei_sms_content *sms_content;
+  /**
+   * Groups at `sms_content`.
+   */
+  size_t sms_content_count;
+  /**
+   * `statusCallback` (1–1024).
+   */
+  struct callsign_str status_callback;
+  /**
+   * `extend` (1–128, without `{` `}`).
+   */
+  struct callsign_str extend;
+} callsign_huawei_sms_batch_diff;
 #endif
 
 #if defined(CALLSIGN_FEATURE_APIG)
@@ -909,6 +1340,205 @@ uint32_t callsign_version_number(void);
  * The library version as static NUL-terminated text, e.g. "0.1.0".
  */
 const char *callsign_version(void);
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * The method, path and content type of click2Call v2.0:
+ * POST /rest/httpsessions/click2Call/v2.0, application/json;charset=UTF-8.
+ */
+struct callsign_endpoint callsign_huawei_click2call_endpoint(void);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * The method, path and content type of callVerify v1.0.
+ */
+struct callsign_endpoint callsign_huawei_call_verify_endpoint(void);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * The method, path and content type of callStop v2.0.
+ */
+struct callsign_endpoint callsign_huawei_call_stop_endpoint(void);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * The method, path and content type of batchSendSms v1
+ * (application/x-www-form-urlencoded).
+ */
+struct callsign_endpoint callsign_huawei_sms_batch_endpoint(void);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * The method, path and content type of batchSendDiffSms v1
+ * (application/json).
+ */
+struct callsign_endpoint callsign_huawei_sms_batch_diff_endpoint(void);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Writes the JSON body of a click2Call v2.0 request (see
+ * `callsign_huawei_click2call`); send it with
+ * `callsign_huawei_click2call_endpoint()` and an X-AKSK header.
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_BUFFER_TOO_SMALL, CALLSIGN_NULL_ARGUMENT,
+ * CALLSIGN_INVALID_UTF8, CALLSIGN_INVALID_ARGUMENT (unknown
+ * `number_check`), CALLSIGN_OVERLAPPING_BUFFERS or CALLSIGN_INVALID_FIELD
+ * (named in `*error` when `error` is not NULL). Output rule: see the
+ * header preamble; ask for the size with `out` NULL and `out_cap` 0.
+ *
+ * ```c
+ * callsign_huawei_click2call call = {0};
+ * call.display_nbr.ptr = (const uint8_t *)"+8675528000088"; call.display_nbr.len = 14;
+ * ... caller_nbr, display_callee_nbr, callee_nbr ...
+ * char body[1024];
+ * size_t body_len;
+ * callsign_field_error err;
+ * rc = callsign_huawei_click2call_body(&call, body, sizeof body, &body_len, &err);
+ * ```
+ *
+ * Pointers:
+ * As the header preamble says; every pointer in `request` valid for its length.
+ */
+CALLSIGN_NODISCARD
+uint32_t callsign_huawei_click2call_body(const struct callsign_huawei_click2call *request,
+                                         char *out,
+                                         size_t out_cap,
+                                         size_t *out_len,
+                                         struct callsign_field_error *error);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Writes the JSON body of a callVerify v1.0 request (see
+ * `callsign_huawei_call_verify`). Statuses and output rule as for
+ * `callsign_huawei_click2call_body`.
+ *
+ * Pointers:
+ * As the header preamble says; every pointer in `request` valid for its length.
+ */
+CALLSIGN_NODISCARD
+uint32_t callsign_huawei_call_verify_body(const struct callsign_huawei_call_verify *request,
+                                          char *out,
+                                          size_t out_cap,
+                                          size_t *out_len,
+                                          struct callsign_field_error *error);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Writes the JSON body of a callStop v2.0 request (see
+ * `callsign_huawei_call_stop`). Statuses and output rule as for
+ * `callsign_huawei_click2call_body`.
+ *
+ * Pointers:
+ * As the header preamble says; every pointer in `request` valid for its length.
+ */
+CALLSIGN_NODISCARD
+uint32_t callsign_huawei_call_stop_body(const struct callsign_huawei_call_stop *request,
+                                        char *out,
+                                        size_t out_cap,
+                                        size_t *out_len,
+                                        struct callsign_field_error *error);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Writes the form body of a batchSendSms v1 request (see
+ * `callsign_huawei_sms_batch`); send it with
+ * `callsign_huawei_sms_batch_endpoint()` and an X-WSSE header. Statuses
+ * and output rule as for `callsign_huawei_click2call_body`, and
+ * CALLSIGN_TOO_MANY_ITEMS (more than CALLSIGN_SMS_TEMPLATE_PARAS_MAX
+ * variables).
+ *
+ * Pointers:
+ * As the header preamble says; every pointer in `request` valid for its length.
+ */
+CALLSIGN_NODISCARD
+uint32_t callsign_huawei_sms_batch_body(const struct callsign_huawei_sms_batch *request,
+                                        char *out,
+                                        size_t out_cap,
+                                        size_t *out_len,
+                                        struct callsign_field_error *error);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Writes the JSON body of a batchSendDiffSms v1 request (see
+ * `callsign_huawei_sms_batch_diff`). Statuses and output rule as for
+ * `callsign_huawei_sms_batch_body`; CALLSIGN_TOO_MANY_ITEMS beyond
+ * CALLSIGN_SMS_DIFF_CONTENTS_MAX groups or CALLSIGN_SMS_DIFF_STRINGS_MAX
+ * numbers and variables in all.
+ *
+ * Pointers:
+ * As the header preamble says; every pointer in `request` (and in its
+ * groups) valid for its length.
+ */
+CALLSIGN_NODISCARD
+uint32_t callsign_huawei_sms_batch_diff_body(const struct callsign_huawei_sms_batch_diff *request,
+                                             char *out,
+                                             size_t out_cap,
+                                             size_t *out_len,
+                                             struct callsign_field_error *error);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * The Sinch OAuth2 token URL of `region` (`global`, `us` or `eu`) as a
+ * static NUL-terminated string in `*url`, e.g.
+ * `https://eu.auth.sinch.com/oauth2/token`. POST to it the body
+ * `callsign_sinch_oauth2_token_body()` with `Content-Type:
+ * application/x-www-form-urlencoded` and the `Authorization` value of
+ * `callsign_sinch_oauth2_authorization`.
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT, CALLSIGN_INVALID_UTF8,
+ * CALLSIGN_OVERLAPPING_BUFFERS or CALLSIGN_INVALID_FIELD (unknown region,
+ * named `region` in `*error`).
+ *
+ * Pointers:
+ * As the header preamble says.
+ */
+CALLSIGN_NODISCARD
+uint32_t callsign_sinch_oauth2_token_url(const uint8_t *region,
+                                         size_t region_len,
+                                         const char **url,
+                                         struct callsign_field_error *error);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * The form body of a Sinch OAuth2 token request,
+ * "grant_type=client_credentials" (static, NUL-terminated).
+ */
+const char *callsign_sinch_oauth2_token_body(void);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Writes the `Authorization` value of a Sinch OAuth2 token request,
+ * `Basic ` and the Base64 of `key_id:key_secret` (the project's access
+ * key). Returns CALLSIGN_OK, CALLSIGN_BUFFER_TOO_SMALL,
+ * CALLSIGN_NULL_ARGUMENT, CALLSIGN_INVALID_UTF8, CALLSIGN_INVALID_USER
+ * (`key_id`), CALLSIGN_INVALID_SECRET or CALLSIGN_OVERLAPPING_BUFFERS.
+ * Output rule: see the header preamble; CALLSIGN_BASIC_MAX_LEN sizes the
+ * buffer.
+ *
+ * Pointers:
+ * As the header preamble says.
+ */
+CALLSIGN_NODISCARD
+uint32_t callsign_sinch_oauth2_authorization(const uint8_t *key_id,
+                                             size_t key_id_len,
+                                             const uint8_t *key_secret,
+                                             size_t key_secret_len,
+                                             char *out,
+                                             size_t out_cap,
+                                             size_t *out_len);
+#endif
 
 #if defined(CALLSIGN_FEATURE_APIG)
 /**

@@ -28,6 +28,12 @@
 #                   every input at the start, middle and end of its output,
 #                   and touching) with -DCALLSIGN_MALLOC_GUARD
 #   overlap-asan    test_overlap with AddressSanitizer + UBSan
+#   api-vectors  tests/c/gen_api_vectors.py -> callsign_api_vectors.h
+#   api-guard    tests/c/test_api.c (every api-surface.json vector through
+#                the builders and parsers, output rule, NULLs) with
+#                -DCALLSIGN_MALLOC_GUARD
+#   api-valgrind test_api under valgrind memcheck, leaks are errors
+#   api-asan     test_api with AddressSanitizer + UBSan
 #   scrub        tests/c/test_scrub.c: no key state, secret or expected MAC
 #                left in the dead stack after a call (plain build)
 # Last line: "c-tests: N passed, M failed".
@@ -338,6 +344,46 @@ EOF
     echo "c-tests: heap overflow caught (exit status $rc)"
 }
 
+gen_api_vectors() {
+    python3 "$root/tests/c/gen_api_vectors.py" \
+        "$root/tests/vectors/api-surface.json" \
+        "$tmp/callsign_api_vectors.h"
+    [[ -s "$tmp/callsign_api_vectors.h" ]]
+}
+
+build_api() { # output, extra flags...
+    local out=$1
+    shift
+    "$CC" "${WARN[@]}" -g "$@" -I"$root/include" -I"$tmp" \
+        "$root/tests/c/test_api.c" "$lib" -o "$out"
+}
+
+api_guard() {
+    build_api "$tmp/test_api_guard" -O2 -DCALLSIGN_MALLOC_GUARD
+    run_tagged c-api "$tmp/api_guard.log" "$tmp/test_api_guard"
+    grep -q '^c-api: malloc guard active$' "$tmp/api_guard.log"
+}
+
+api_valgrind() {
+    ensure_valgrind
+    build_api "$tmp/test_api" -O1
+    run_tagged c-api "$tmp/api_valgrind.log" valgrind -q --error-exitcode=1 \
+        --leak-check=full --errors-for-leak-kinds=all --track-origins=yes "$tmp/test_api"
+}
+
+api_asan() {
+    build_api "$tmp/test_api_asan" -O1 "${SAN[@]}"
+    nm "$tmp/test_api_asan" >"$tmp/test_api_asan.nm"
+    if ! grep -q '__asan_init' "$tmp/test_api_asan.nm"; then
+        echo "c-tests: __asan_init not in the sanitizer build" >&2
+        return 1
+    fi
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 \
+        UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        run_tagged c-api "$tmp/api_asan.log" "$tmp/test_api_asan"
+    grep -q '^c-api: AddressSanitizer active$' "$tmp/api_asan.log"
+}
+
 build_overlap() { # output, extra flags...
     local out=$1
     shift
@@ -365,6 +411,8 @@ if [[ ${CALLSIGN_C_TESTS_ASAN_ONLY:-0} == 1 ]]; then
     stage verify-vectors gen_verify_vectors
     stage verify-asan verify_asan
     stage overlap-asan overlap_asan
+    stage api-vectors gen_api_vectors
+    stage api-asan api_asan
     echo "c-tests: done in $(($(date +%s) - start)) s"
     echo "c-tests: $passed passed, $failed failed"
     [[ $failed -eq 0 ]]
@@ -384,6 +432,10 @@ stage verify-valgrind verify_valgrind
 stage verify-asan verify_asan
 stage overlap-guard overlap_guard
 stage overlap-asan overlap_asan
+stage api-vectors gen_api_vectors
+stage api-guard api_guard
+stage api-valgrind api_valgrind
+stage api-asan api_asan
 stage scrub scrub
 
 echo "c-tests: done in $(($(date +%s) - start)) s"

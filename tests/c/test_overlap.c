@@ -310,6 +310,108 @@ static uint32_t c_sinch_sts(const struct args *a)
                                                      OUT(a));
 }
 
+/* The API-surface builders: input 0 is the request struct, filled from
+ * the inputs that follow it. */
+static callsign_str str_at(const struct args *a, size_t i)
+{
+    callsign_str t;
+    t.ptr = U8(a, i);
+    t.len = L(a, i);
+    return t;
+}
+/* 0 request, 1..4 the numbers, 5 userData. */
+static void p_click2call(struct args *a)
+{
+    callsign_huawei_click2call *r = (callsign_huawei_click2call *)a->in[0];
+    memset(r, 0, sizeof *r);
+    r->display_nbr = str_at(a, 1);
+    r->caller_nbr = str_at(a, 2);
+    r->display_callee_nbr = str_at(a, 3);
+    r->callee_nbr = str_at(a, 4);
+    r->user_data = str_at(a, 5);
+}
+static uint32_t c_click2call(const struct args *a)
+{
+    return callsign_huawei_click2call_body((const callsign_huawei_click2call *)a->in[0], OUT(a),
+                                           NULL);
+}
+/* 0 request, 1 displayNbr, 2 calleeNbr, 3 preTone, 4 verifyCode. */
+static void p_call_verify(struct args *a)
+{
+    callsign_huawei_call_verify *r = (callsign_huawei_call_verify *)a->in[0];
+    memset(r, 0, sizeof *r);
+    r->display_nbr = str_at(a, 1);
+    r->callee_nbr = str_at(a, 2);
+    r->language_type.present = 1;
+    r->language_type.value = 2;
+    r->pre_tone = str_at(a, 3);
+    r->verify_code = str_at(a, 4);
+}
+static uint32_t c_call_verify(const struct args *a)
+{
+    return callsign_huawei_call_verify_body((const callsign_huawei_call_verify *)a->in[0], OUT(a),
+                                            NULL);
+}
+/* 0 request, 1 sessionid, 2 signal. */
+static void p_call_stop(struct args *a)
+{
+    callsign_huawei_call_stop *r = (callsign_huawei_call_stop *)a->in[0];
+    r->session_id = str_at(a, 1);
+    r->signal = str_at(a, 2);
+}
+static uint32_t c_call_stop(const struct args *a)
+{
+    return callsign_huawei_call_stop_body((const callsign_huawei_call_stop *)a->in[0], OUT(a),
+                                          NULL);
+}
+/* 0 request, 1 from, 2 to, 3 templateId, 4 variable list, 5 variable. */
+static void p_sms_batch(struct args *a)
+{
+    callsign_huawei_sms_batch *r = (callsign_huawei_sms_batch *)a->in[0];
+    callsign_str *paras = (callsign_str *)a->in[4];
+    memset(r, 0, sizeof *r);
+    r->from = str_at(a, 1);
+    r->to = str_at(a, 2);
+    r->template_id = str_at(a, 3);
+    paras[0] = str_at(a, 5);
+    r->template_paras = paras;
+    r->template_para_count = 1;
+}
+static uint32_t c_sms_batch(const struct args *a)
+{
+    return callsign_huawei_sms_batch_body((const callsign_huawei_sms_batch *)a->in[0], OUT(a),
+                                          NULL);
+}
+/* 0 request, 1 from, 2 group, 3 number list, 4 number, 5 templateId. */
+static void p_sms_batch_diff(struct args *a)
+{
+    callsign_huawei_sms_batch_diff *r = (callsign_huawei_sms_batch_diff *)a->in[0];
+    callsign_huawei_sms_content *g = (callsign_huawei_sms_content *)a->in[2];
+    callsign_str *to = (callsign_str *)a->in[3];
+    memset(r, 0, sizeof *r);
+    memset(g, 0, sizeof *g);
+    r->from = str_at(a, 1);
+    to[0] = str_at(a, 4);
+    g->to = to;
+    g->to_count = 1;
+    g->template_id = str_at(a, 5);
+    r->sms_content = g;
+    r->sms_content_count = 1;
+}
+static uint32_t c_sms_batch_diff(const struct args *a)
+{
+    return callsign_huawei_sms_batch_diff_body((const callsign_huawei_sms_batch_diff *)a->in[0],
+                                               OUT(a), NULL);
+}
+static uint32_t c_oauth2_authorization(const struct args *a)
+{
+    return callsign_sinch_oauth2_authorization(U8(a, 0), L(a, 0), U8(a, 1), L(a, 1), OUT(a));
+}
+static uint32_t c_oauth2_token_url(const struct args *a)
+{
+    return callsign_sinch_oauth2_token_url(U8(a, 0), L(a, 0), (const char **)a->out, NULL);
+}
+
 /* Pairs at input P from the name/value inputs that follow it. */
 static void fill_pairs(struct args *a, size_t P, size_t n)
 {
@@ -528,6 +630,33 @@ static struct writer writers[] = {
     {"callsign_huawei_sms_x_wsse_verify", sizeof(callsign_replay_cache), 0, 0, 3,
      {"value", "username", "secret"}, {g_x_wsse, APP_KEY, SECRET}, {0, 0, 0}, 0, init_cache, NULL,
      c_x_wsse_verify},
+    {"callsign_huawei_click2call_body", TEXT(512), 6,
+     {"request", "displayNbr", "callerNbr", "displayCalleeNbr", "calleeNbr", "userData"},
+     {NULL, "+8675528000088", "+8613500000001", "+8675528000088", "+8613500000002", "cwgtest"},
+     {sizeof(callsign_huawei_click2call), 0, 0, 0, 0, 0}, 1u, NULL, p_click2call, c_click2call},
+    {"callsign_huawei_call_verify_body", TEXT(512), 5,
+     {"request", "displayNbr", "calleeNbr", "preTone", "verifyCode"},
+     {NULL, "+8653159511234", "+8613500000001", "test.wav", "1234"},
+     {sizeof(callsign_huawei_call_verify), 0, 0, 0, 0}, 1u, NULL, p_call_verify, c_call_verify},
+    {"callsign_huawei_call_stop_body", TEXT(512), 3, {"request", "sessionid", "signal"},
+     {NULL, "1200_366_0_20161228102743@callenabler.home1.com", "call_stop"},
+     {sizeof(callsign_huawei_call_stop), 0, 0}, 1u, NULL, p_call_stop, c_call_stop},
+    {"callsign_huawei_sms_batch_body", TEXT(512), 6,
+     {"request", "from", "to", "templateId", "templateParas", "variable"},
+     {NULL, "csms12345678", "+8615123456789", "8ff55eac1d0b478ab3c06c3c6a492300", NULL, "369751"},
+     {sizeof(callsign_huawei_sms_batch), 0, 0, 0, sizeof(callsign_str), 0}, 1u | (1u << 4), NULL,
+     p_sms_batch, c_sms_batch},
+    {"callsign_huawei_sms_batch_diff_body", TEXT(512), 6,
+     {"request", "from", "smsContent", "to list", "to", "templateId"},
+     {NULL, "csms12345678", NULL, NULL, "+8615123456789", "8ff55eac1d0b478ab3c06c3c6a492300"},
+     {sizeof(callsign_huawei_sms_batch_diff), 0, sizeof(callsign_huawei_sms_content),
+      sizeof(callsign_str), 0, 0},
+     1u | (1u << 2) | (1u << 3), NULL, p_sms_batch_diff, c_sms_batch_diff},
+    {"callsign_sinch_oauth2_authorization", TEXT(CALLSIGN_BASIC_MAX_LEN), 2,
+     {"key_id", "key_secret"}, {"YOUR_KEY_ID", "YOUR_KEY_SECRET"}, {0, 0}, 0, NULL, NULL,
+     c_oauth2_authorization},
+    {"callsign_sinch_oauth2_token_url", sizeof(const char *), 0, 1, 1, {"region"}, {"eu"}, {0}, 0,
+     NULL, NULL, c_oauth2_token_url},
 };
 
 /* ------------------------------------------------------------------ */
