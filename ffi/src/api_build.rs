@@ -13,7 +13,8 @@ use core::ffi::c_char;
 use callsign_core::api::{Endpoint, Request};
 use callsign_core::huawei::sms_api::{BatchSendDiffSms, BatchSendSms, SmsContent};
 use callsign_core::huawei::voice_api::{
-    parse_flag, CallStop, CallVerify, CalleeMedia, Click2Call, LastMinToUe, NumberCheck, Signal,
+    parse_flag, CallStop, CallVerify, CalleeMedia, Click2Call, LastMinToUe, NumberCheck, PushUrl,
+    Signal, PUSH_URL_B64_MAX_LEN,
 };
 use callsign_core::sinch::oauth2::{Region, TokenRequest};
 use callsign_core::{Error, Field};
@@ -948,4 +949,58 @@ pub unsafe extern "C" fn callsign_sinch_oauth2_authorization(
     let req = try_status!(TokenRequest::new(Region::Global, id, secret).map_err(from_error));
     // SAFETY: forwarded contract.
     unsafe { write_out(req.authorization(), out, out_cap, out_len) }
+}
+
+/// `field` of `callsign_huawei_voice_push_url`: the value is `statusUrl`.
+pub const CALLSIGN_PUSH_URL_STATUS: u32 = 0;
+/// `field` of `callsign_huawei_voice_push_url`: the value is `feeUrl`.
+pub const CALLSIGN_PUSH_URL_FEE: u32 = 1;
+
+/// Buffer size (NUL included) for any `statusUrl` / `feeUrl` value.
+pub const CALLSIGN_HUAWEI_PUSH_URL_MAX_LEN: usize = 129;
+const _: () = assert!(CALLSIGN_HUAWEI_PUSH_URL_MAX_LEN == PUSH_URL_B64_MAX_LEN + 1);
+
+/// Writes the `statusUrl` or `feeUrl` value of a voice request for the
+/// plain URL `url`: its standard padded Base64, as the API wants it. The
+/// URL is 1 to 96 bytes of `A-Z a-z 0-9 - : . /` (no query: the platform
+/// refuses other characters). `field` is CALLSIGN_PUSH_URL_STATUS or
+/// CALLSIGN_PUSH_URL_FEE (the field an error names).
+///
+/// Returns CALLSIGN_OK, CALLSIGN_BUFFER_TOO_SMALL, CALLSIGN_NULL_ARGUMENT,
+/// CALLSIGN_INVALID_UTF8, CALLSIGN_INVALID_ARGUMENT (unknown `field`),
+/// CALLSIGN_OVERLAPPING_BUFFERS or CALLSIGN_INVALID_FIELD (named in
+/// `*error`). Output rule: see the header preamble;
+/// CALLSIGN_HUAWEI_PUSH_URL_MAX_LEN sizes the buffer.
+///
+/// # Safety
+/// As the header preamble says.
+#[must_use]
+#[no_mangle]
+pub unsafe extern "C" fn callsign_huawei_voice_push_url(
+    field: u32,
+    url: *const u8,
+    url_len: usize,
+    out: *mut c_char,
+    out_cap: usize,
+    out_len: *mut usize,
+    error: *mut callsign_field_error,
+) -> u32 {
+    try_status!(check_out(out, out_cap, out_len));
+    try_status!(disjoint(
+        &[Range::bytes(url, url_len)],
+        &outputs(out, out_cap, out_len, error)
+    ));
+    let field = match field {
+        CALLSIGN_PUSH_URL_STATUS => Field::StatusUrl,
+        CALLSIGN_PUSH_URL_FEE => Field::FeeUrl,
+        _ => return CALLSIGN_INVALID_ARGUMENT,
+    };
+    // SAFETY: forwarded contract.
+    let url = try_status!(unsafe { text(url, url_len) });
+    match PushUrl::new(field, url) {
+        // SAFETY: forwarded contract.
+        Ok(value) => unsafe { write_out(&value, out, out_cap, out_len) },
+        // SAFETY: forwarded contract.
+        Err(e) => unsafe { fail(e, error) },
+    }
 }

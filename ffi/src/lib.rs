@@ -17,6 +17,10 @@
 pub mod api;
 #[cfg(feature = "api")]
 pub mod api_build;
+#[cfg(feature = "api")]
+pub mod api_parse;
+#[cfg(feature = "api")]
+pub mod api_token;
 #[cfg(feature = "apig")]
 pub mod apig;
 pub mod basic;

@@ -265,8 +265,148 @@ def main():
     open(sys.argv[2], "w", encoding="utf-8").write("\n".join(lines) + "\n")
 
 
-# Parser kinds -> generator (filled as the C parsers land).
-PARSERS = {}
+def raw_decl(raw, lines):
+    """The raw payload as `raw` (a string literal, or bytes past C99's
+    4095-character literal limit)."""
+    b = raw.encode("utf-8")
+    if len(b) < 4000:
+        lines.append("    static const char raw[] = %s;" % c_str(raw))
+    else:
+        body = ",".join(str(x) for x in b)
+        lines.append("    static const char raw[] = {%s, 0};" % body)
+
+
+def exp_str(expr, name, val, lines):
+    if val is None:
+        lines.append("    exp_absent(%s, %s);" % (c_str(name), expr))
+    else:
+        lines.append("    exp_str(%s, %s, %s);" % (c_str(name), expr, c_str(val)))
+
+
+def exp_int(expr, name, val, lines):
+    lines.append("    exp_int(%s, (long long)(%s), %dLL);" % (c_str(name), expr, -1 if val is None else val))
+
+
+def start_parser(n, v, lines):
+    lines.append("static void vec_%d(void)\n{" % n)
+    raw_decl(v["input"]["raw"], lines)
+    return "error" not in v["expected"]
+
+
+def p_voice_response(n, v, lines):
+    ok = start_parser(n, v, lines)
+    x = v["expected"]
+    lines.append("    callsign_huawei_voice_response r;")
+    lines.append("    if (!parse_voice_response(%s, raw, sizeof raw - 1, %d, &r, %d)) {\n        return;\n    }" % (
+        c_str(v["id"]), v["input"]["http_status"], ok))
+    if ok:
+        f = x["fields"]
+        exp_str("r.result_code", "resultcode", f["resultcode"], lines)
+        exp_str("r.result_desc", "resultdesc", f["resultdesc"], lines)
+        exp_str("r.session_id", "sessionId", f["sessionId"], lines)
+        exp_int("r.idle_port", "idlePort", f["idlePort"], lines)
+        if "category" in x:
+            lines.append("    exp_category(r.category, %s);" % c_str(x["category"]))
+    lines.append("}")
+
+
+def p_sms_response(n, v, lines):
+    ok = start_parser(n, v, lines)
+    x = v["expected"]
+    lines.append("    callsign_huawei_sms_response r;")
+    lines.append("    callsign_huawei_sms_result res[8];")
+    lines.append("    size_t count = 0;")
+    lines.append("    if (!parse_sms_response(%s, raw, sizeof raw - 1, %d, res, &count, &r, %d)) {\n        return;\n    }" % (
+        c_str(v["id"]), v["input"]["http_status"], ok))
+    if ok:
+        f = x["fields"]
+        exp_str("r.code", "code", f["code"], lines)
+        exp_str("r.description", "description", f["description"], lines)
+        lines.append("    exp_int(\"result count\", (long long)count, %d);" % len(f["result"]))
+        for i, item in enumerate(f["result"][:8]):
+            for k, m in (("smsMsgId", "sms_msg_id"), ("from", "from"), ("originTo", "origin_to"),
+                         ("status", "status"), ("createTime", "create_time"), ("countryId", "country_id")):
+                exp_str("res[%d].%s" % (i, m), "result[%d].%s" % (i, k), item.get(k), lines)
+            exp_int("res[%d].total" % i, "result[%d].total" % i, item.get("total"), lines)
+        if "success" in x:
+            exp_int("r.success", "success", int(x["success"]), lines)
+        for i, acc in enumerate(x.get("per_number_success", [])):
+            exp_int("res[%d].accepted" % i, "per_number_success[%d]" % i, int(acc), lines)
+    lines.append("}")
+
+
+def p_voice_notification(n, v, lines):
+    ok = start_parser(n, v, lines)
+    x = v["expected"]
+    lines.append("    callsign_huawei_voice_notification r;")
+    lines.append("    static callsign_huawei_fee_record fees[CALLSIGN_HUAWEI_FEE_RECORDS_MAX];")
+    lines.append("    size_t count = 0;")
+    lines.append("    if (!parse_voice_notification(%s, raw, sizeof raw - 1, fees, &count, &r, %d)) {\n        return;\n    }" % (
+        c_str(v["id"]), ok))
+    if ok:
+        f = x["fields"]
+        exp_str("r.event_type", "eventType", f["eventType"], lines)
+        info = f.get("statusInfo")
+        if info is None:
+            raise SystemExit("vector %s: no statusInfo" % v["id"])
+        lines.append("    exp_int(\"is_fee\", (long long)r.is_fee, 0);")
+        for k, m in (("sessionId", "session_id"), ("timestamp", "timestamp"), ("caller", "caller"),
+                     ("called", "called"), ("userData", "user_data"), ("partyType", "party_type"),
+                     ("stateDesc", "state_desc")):
+            exp_str("r.%s" % m, "statusInfo." + k, info.get(k), lines)
+        exp_int("r.state_code", "statusInfo.stateCode", info.get("stateCode"), lines)
+        lines.append("    exp_int(\"record count\", (long long)count, 0);")
+    lines.append("}")
+
+
+def p_status_report(n, v, lines):
+    ok = start_parser(n, v, lines)
+    x = v["expected"]
+    ct = v["input"].get("content_type")
+    lines.append("    callsign_huawei_sms_status_report r;")
+    lines.append("    if (!parse_status_report(%s, raw, sizeof raw - 1, %s, &r, %d)) {\n        return;\n    }" % (
+        c_str(v["id"]), c_str(ct) if ct is not None else "NULL", ok))
+    if ok:
+        f = x["fields"]
+        for k, m in (("smsMsgId", "sms_msg_id"), ("status", "status"), ("statusDesc", "status_desc"),
+                     ("total", "total"), ("sequence", "sequence"), ("source", "source"),
+                     ("updateTime", "update_time"), ("orgCode", "org_code"), ("extend", "extend"),
+                     ("to", "to")):
+            exp_str("r.%s" % m, k, f[k], lines)
+        exp_int("r.delivered", "delivered", int(x["delivered"]), lines)
+    lines.append("}")
+
+
+def p_oauth_token(n, v, lines):
+    ok = start_parser(n, v, lines)
+    x = v["expected"]
+    i = v["input"]
+    lines.append("    callsign_sinch_oauth2_token r;")
+    if i.get("http_status", 200) != 200:
+        # A refusal is not parsed as a token; the body must not pass as one either.
+        ok = False
+    lines.append("    if (!parse_oauth_token(%s, raw, sizeof raw - 1, %dULL, &r, %d)) {\n        return;\n    }" % (
+        c_str(v["id"]), i["received_at_unix"], ok))
+    if ok:
+        f = x["fields"]
+        for k in ("access_token", "token_type", "scope"):
+            exp_str("r.%s" % k, k, f[k], lines)
+        exp_int("r.expires_in", "expires_in", f["expires_in"], lines)
+        exp_int("r.expires_at", "expires_at_unix", x["expires_at_unix"], lines)
+        exp_int("r.refresh_at", "refresh_at_unix", x["refresh_at_unix"], lines)
+        lines.append("    check_token_cache(%s, &r, %dULL, %s);" % (
+            c_str(v["id"]), i["received_at_unix"], c_str(x["authorization_header"])))
+    lines.append("}")
+
+
+# Parser kinds -> generator.
+PARSERS = {
+    "voice_response": p_voice_response,
+    "sms_response": p_sms_response,
+    "voice_notification": p_voice_notification,
+    "sms_status_report": p_status_report,
+    "oauth_token": p_oauth_token,
+}
 
 
 if __name__ == "__main__":

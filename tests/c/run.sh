@@ -155,6 +155,19 @@ header_matrix() {
             echo "c-tests: header as $std with $cc: clean"
         done
     done
+    # The feature guards: without the API surface (CALLSIGN_NO_API), and
+    # with none of the optional parts, the header still compiles and
+    # declares none of the guarded functions.
+    gcc -std=c89 -Wall -Wextra -Werror -pedantic-errors -I"$root/include" -DCALLSIGN_NO_API \
+        -c "$root/tests/c/test_header.c" -o "$tmp/header-noapi.o"
+    gcc -std=c89 -E -I"$root/include" -DCALLSIGN_NO_API -DCALLSIGN_NO_APIG -DCALLSIGN_NO_VERIFY \
+        "$root/include/callsign.h" >"$tmp/header-none.i"
+    if grep -Eq 'callsign_huawei_click2call_body|callsign_token_cache_init|callsign_huawei_apig_sign|callsign_replay_cache_init' \
+        "$tmp/header-none.i" || ! grep -q 'callsign_huawei_voice_x_aksk' "$tmp/header-none.i"; then
+        echo "c-tests: CALLSIGN_NO_API/_APIG/_VERIFY do not guard their declarations" >&2
+        return 1
+    fi
+    echo "c-tests: header with CALLSIGN_NO_API, and with no optional part: clean, guarded"
     for std in c++11 c++17; do
         for cc in g++ clang++; do
             obj="$tmp/header-$cc-$std.o"

@@ -403,6 +403,10 @@ static uint32_t c_sms_batch_diff(const struct args *a)
     return callsign_huawei_sms_batch_diff_body((const callsign_huawei_sms_batch_diff *)a->in[0],
                                                OUT(a), NULL);
 }
+static uint32_t c_push_url(const struct args *a)
+{
+    return callsign_huawei_voice_push_url(CALLSIGN_PUSH_URL_FEE, U8(a, 0), L(a, 0), OUT(a), NULL);
+}
 static uint32_t c_oauth2_authorization(const struct args *a)
 {
     return callsign_sinch_oauth2_authorization(U8(a, 0), L(a, 0), U8(a, 1), L(a, 1), OUT(a));
@@ -410,6 +414,69 @@ static uint32_t c_oauth2_authorization(const struct args *a)
 static uint32_t c_oauth2_token_url(const struct args *a)
 {
     return callsign_sinch_oauth2_token_url(U8(a, 0), L(a, 0), (const char **)a->out, NULL);
+}
+
+/* The API-surface parsers: input 0 is the body; the output under test is
+ * the result struct (scratch, lists and counts in their own places). */
+static uint8_t g_scratch[512];
+static size_t g_scratch_len, g_count;
+static callsign_token_cache g_tokens;
+static uint32_t c_voice_response(const struct args *a)
+{
+    return callsign_huawei_voice_response_parse(U8(a, 0), L(a, 0), 200, g_scratch,
+                                                sizeof g_scratch, &g_scratch_len,
+                                                (callsign_huawei_voice_response *)a->out, NULL);
+}
+static uint32_t c_sms_response(const struct args *a)
+{
+    static callsign_huawei_sms_result res[2];
+    return callsign_huawei_sms_response_parse(U8(a, 0), L(a, 0), 200, res, 2, &g_count, g_scratch,
+                                              sizeof g_scratch, &g_scratch_len,
+                                              (callsign_huawei_sms_response *)a->out, NULL);
+}
+static uint32_t c_voice_notification(const struct args *a)
+{
+    static callsign_huawei_fee_record fees[2];
+    return callsign_huawei_voice_notification_parse(
+        U8(a, 0), L(a, 0), fees, 2, &g_count, g_scratch, sizeof g_scratch, &g_scratch_len,
+        (callsign_huawei_voice_notification *)a->out, NULL);
+}
+static uint32_t c_status_report(const struct args *a)
+{
+    return callsign_huawei_sms_status_report_parse(
+        U8(a, 0), L(a, 0), U8(a, 1), L(a, 1), g_scratch, sizeof g_scratch, &g_scratch_len,
+        (callsign_huawei_sms_status_report *)a->out, NULL);
+}
+static uint32_t c_token_parse(const struct args *a)
+{
+    return callsign_sinch_oauth2_token_parse(U8(a, 0), L(a, 0), T_NOW, g_scratch, sizeof g_scratch,
+                                             &g_scratch_len,
+                                             (callsign_sinch_oauth2_token *)a->out, NULL);
+}
+static uint32_t c_result_code(const struct args *a)
+{
+    return callsign_huawei_result_code(CALLSIGN_RESULT_CODES_VOICE, 401, U8(a, 0), L(a, 0),
+                                       (callsign_result_code *)a->out);
+}
+static void init_tokens(void *out)
+{
+    must(callsign_token_cache_init((callsign_token_cache *)out));
+}
+/* 0 token struct, 1 access token. */
+static void p_token_store(struct args *a)
+{
+    callsign_sinch_oauth2_token *t = (callsign_sinch_oauth2_token *)a->in[0];
+    memset(t, 0, sizeof *t);
+    t->access_token.ptr = U8(a, 1);
+    t->access_token.len = L(a, 1);
+    t->expires_in = 3600;
+    t->expires_at = T_NOW + 3600;
+    t->refresh_at = T_NOW + 3540;
+}
+static uint32_t c_token_store(const struct args *a)
+{
+    return callsign_token_cache_store((callsign_token_cache *)a->out,
+                                      (const callsign_sinch_oauth2_token *)a->in[0]);
 }
 
 /* Pairs at input P from the name/value inputs that follow it. */
@@ -652,11 +719,38 @@ static struct writer writers[] = {
      {sizeof(callsign_huawei_sms_batch_diff), 0, sizeof(callsign_huawei_sms_content),
       sizeof(callsign_str), 0, 0},
      1u | (1u << 2) | (1u << 3), NULL, p_sms_batch_diff, c_sms_batch_diff},
+    {"callsign_huawei_voice_push_url", TEXT(CALLSIGN_HUAWEI_PUSH_URL_MAX_LEN), 1, {"url"},
+     {"http://218.4.33.55:8888/test"}, {0}, 0, NULL, NULL, c_push_url},
     {"callsign_sinch_oauth2_authorization", TEXT(CALLSIGN_BASIC_MAX_LEN), 2,
      {"key_id", "key_secret"}, {"YOUR_KEY_ID", "YOUR_KEY_SECRET"}, {0, 0}, 0, NULL, NULL,
      c_oauth2_authorization},
     {"callsign_sinch_oauth2_token_url", sizeof(const char *), 0, 1, 1, {"region"}, {"eu"}, {0}, 0,
      NULL, NULL, c_oauth2_token_url},
+    {"callsign_huawei_voice_response_parse", ROUND8(sizeof(callsign_huawei_voice_response)), 0, 0,
+     1, {"body"}, {"{\"resultcode\":\"1010013\",\"resultdesc\":\"Time\\/out\"}"}, {0}, 0, NULL,
+     NULL, c_voice_response},
+    {"callsign_huawei_sms_response_parse", ROUND8(sizeof(callsign_huawei_sms_response)), 0, 0, 1,
+     {"body"},
+     {"{\"code\":\"000000\",\"description\":\"\\u0041\"}"},
+     {0}, 0, NULL, NULL, c_sms_response},
+    {"callsign_huawei_voice_notification_parse", ROUND8(sizeof(callsign_huawei_voice_notification)),
+     0, 0, 1, {"body"},
+     {"{\"eventType\":\"disconnect\",\"statusInfo\":{\"sessionId\":\"s\",\"stateCode\":0,"
+      "\"stateDesc\":\"The user releases the call\\u002e\"}}"},
+     {0}, 0, NULL, NULL, c_voice_notification},
+    {"callsign_huawei_sms_status_report_parse", ROUND8(sizeof(callsign_huawei_sms_status_report)),
+     0, 0, 2, {"body", "content_type"},
+     {"smsMsgId=a_1&status=DELIVRD&extend=order+42%26x%3Dy", "application/x-www-form-urlencoded"},
+     {0, 0}, 0, NULL, NULL, c_status_report},
+    {"callsign_sinch_oauth2_token_parse", ROUND8(sizeof(callsign_sinch_oauth2_token)), 0, 0, 1,
+     {"body"},
+     {"{\"access_token\":\"e\",\"token_type\":\"bearer\",\"expires_in\":9,\"scope\":\"\\/\"}"},
+     {0}, 0, NULL, NULL, c_token_parse},
+    {"callsign_huawei_result_code", ROUND8(sizeof(callsign_result_code)), 0, 1, 1, {"code"},
+     {"1010013"}, {0}, 0, NULL, NULL, c_result_code},
+    {"callsign_token_cache_store", sizeof(callsign_token_cache), 0, 0, 2,
+     {"token", "access_token"}, {NULL, "eyJhbGciOi..."}, {sizeof(callsign_sinch_oauth2_token), 0},
+     1u, init_tokens, p_token_store, c_token_store},
 };
 
 /* ------------------------------------------------------------------ */
@@ -1018,6 +1112,18 @@ static int setup(void)
     ok &= check_status(callsign_hmac_key_init(&g_key, (const uint8_t *)SECRET, strlen(SECRET)),
                        CALLSIGN_OK, "callsign_hmac_key_init");
     ok &= check_status(callsign_sinch_body_md5_init(&g_md5), CALLSIGN_OK, "md5 init");
+    {
+        callsign_sinch_oauth2_token t;
+        memset(&t, 0, sizeof t);
+        t.access_token.ptr = (const uint8_t *)"eyJhbGciOi...";
+        t.access_token.len = 13;
+        t.expires_in = 3600;
+        t.expires_at = T_NOW + 3600;
+        t.refresh_at = T_NOW + 3540;
+        ok &= check_status(callsign_token_cache_init(&g_tokens), CALLSIGN_OK, "token cache init");
+        ok &= check_status(callsign_token_cache_store(&g_tokens, &t), CALLSIGN_OK,
+                           "token cache store");
+    }
     ok &= check_status(callsign_sinch_body_md5_update(&g_md5, (const uint8_t *)SINCH_BODY,
                                                       strlen(SINCH_BODY)),
                        CALLSIGN_OK, "md5 update");
