@@ -2244,7 +2244,7 @@ uint32_t callsign_huawei_voice_notification_parse(const uint8_t *body,
 #if defined(CALLSIGN_FEATURE_API)
 /**
  * Parses the form body of an SMS status report into `*out`. When
- * `content_type` is not NULL it must be
+ * `content_type` is not NULL (with length 0: not checked) it must be
  * `application/x-www-form-urlencoded` (parameters allowed), else
  * CALLSIGN_INVALID_FIELD (`Content-Type`).
  *
@@ -3479,6 +3479,37 @@ uint32_t callsign_huawei_sms_x_wsse_verify(const uint8_t *value,
                                            const uint8_t *secret,
                                            size_t secret_len,
                                            uint32_t digest,
+                                           uint64_t now,
+                                           uint64_t max_skew,
+                                           struct callsign_replay_cache *replay);
+#endif
+
+#if (defined(CALLSIGN_FEATURE_VERIFY) && defined(CALLSIGN_FEATURE_API))
+/**
+ * Verifies the `X-AKSK` value of a push the voice platform sent to `url`
+ * (a `statusUrl` or `feeUrl` notification) as the application `username`
+ * (its app key), with that application's secret: `PasswordDigest` must be
+ * the Base64 HMAC-SHA256 of url || Nonce || Created (api-surface spec
+ * §2.1: no vendor-captured push confirms the formula yet), `url` exactly
+ * as configured (the plain URL, not its Base64). Then the window and
+ * replay checks as for `callsign_huawei_voice_x_aksk_verify` (the digest
+ * is the replay fingerprint). Verify before parsing the body
+ * (`callsign_huawei_voice_notification_parse`).
+ *
+ * Returns as `callsign_huawei_voice_x_aksk_verify`.
+ *
+ * Pointers:
+ * As for `callsign_huawei_voice_x_aksk_verify`; `url` as for inputs.
+ */
+CALLSIGN_NODISCARD
+uint32_t callsign_huawei_voice_push_verify(const uint8_t *value,
+                                           size_t value_len,
+                                           const uint8_t *url,
+                                           size_t url_len,
+                                           const uint8_t *username,
+                                           size_t username_len,
+                                           const uint8_t *secret,
+                                           size_t secret_len,
                                            uint64_t now,
                                            uint64_t max_skew,
                                            struct callsign_replay_cache *replay);

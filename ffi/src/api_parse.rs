@@ -845,7 +845,7 @@ pub struct callsign_huawei_sms_status_report {
 }
 
 /// Parses the form body of an SMS status report into `*out`. When
-/// `content_type` is not NULL it must be
+/// `content_type` is not NULL (with length 0: not checked) it must be
 /// `application/x-www-form-urlencoded` (parameters allowed), else
 /// CALLSIGN_INVALID_FIELD (`Content-Type`).
 ///
@@ -884,8 +884,8 @@ pub unsafe extern "C" fn callsign_huawei_sms_status_report_parse(
             error,
         )
     });
-    if !content_type.is_null() {
-        // SAFETY: forwarded contract.
+    if !content_type.is_null() || content_type_len != 0 {
+        // SAFETY: forwarded contract (NULL with a length is refused).
         let ct = try_status!(unsafe { crate::io::text(content_type, content_type_len) });
         if let Err(e) = check_status_report_content_type(ct) {
             return io.fail(e);

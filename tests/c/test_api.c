@@ -824,6 +824,10 @@ static void test_parser_arguments(void)
                      (const uint8_t *)"application/json", 16, NULL, 0, NULL,
                      (callsign_huawei_sms_status_report *)(void *)u.b, &err)),
                  CALLSIGN_INVALID_FIELD, "status report as JSON");
+    check_status(CS(callsign_huawei_sms_status_report_parse(
+                     (const uint8_t *)"smsMsgId=a&status=DELIVRD", 25, NULL, 5, NULL, 0, NULL,
+                     (callsign_huawei_sms_status_report *)(void *)u.b, NULL)),
+                 CALLSIGN_NULL_ARGUMENT, "content_type NULL with a length");
 
     /* The result-code table. */
     check_status(CS(callsign_huawei_result_code(CALLSIGN_RESULT_CODES_VOICE, 401,
@@ -1130,6 +1134,54 @@ static void test_push_url(void)
                  CALLSIGN_INVALID_ARGUMENT, "unknown field");
 }
 
+#if defined(CALLSIGN_FEATURE_VERIFY)
+/* The push X-AKSK: digest computed independently (Python hmac) over
+ * url || nonce || created, spec 2.1. */
+static void test_push_verify(void)
+{
+    static const char hdr[] =
+        "UsernameToken Username=\"a1B2c3D4e5F6g7H8i9J0kLmNoPqR\","
+        "PasswordDigest=\"EFkBJtHQAZ0BSIruwrO31EEeDbGS80evY3kZunaGYmU=\","
+        "Nonce=\"66c92b11ff8a425fb8d4ccfe0ed9ed1f\",Created=\"2024-03-01T08:15:30Z\"";
+    static const char app[] = "a1B2c3D4e5F6g7H8i9J0kLmNoPqR";
+    static const char secret[] = "Zy9Xw8Vu7Ts6Rq5Po4Nm3Lk2Ji1H";
+    static const char url[] = "https://example.com/voice/status";
+    static callsign_replay_cache seen;
+    const uint64_t now = 1709280930u + 30;
+#define PUSH(h, u, a, s, t, skew, r)                                                              \
+    CS(callsign_huawei_voice_push_verify((const uint8_t *)(h), strlen(h), (const uint8_t *)(u),  \
+                                         strlen(u), (const uint8_t *)(a), strlen(a),              \
+                                         (const uint8_t *)(s), strlen(s), (t), (skew), (r)))
+    g_where = "callsign_huawei_voice_push_verify";
+    check_status(CS(callsign_replay_cache_init(&seen, sizeof seen, CALLSIGN_DEFAULT_MAX_SKEW_SECS)),
+                 CALLSIGN_OK, "replay cache");
+    check_status(PUSH(hdr, url, app, secret, now, CALLSIGN_DEFAULT_MAX_SKEW_SECS, &seen),
+                 CALLSIGN_OK, "authentic push");
+    check_status(PUSH(hdr, url, app, secret, now, CALLSIGN_DEFAULT_MAX_SKEW_SECS, &seen),
+                 CALLSIGN_REPLAY, "the same push again");
+    check_status(PUSH(hdr, "https://example.com/voice/fee", app, secret, now,
+                      CALLSIGN_VERIFY_SIGNATURE_ONLY, NULL),
+                 CALLSIGN_SIGNATURE_MISMATCH, "another URL");
+    check_status(PUSH(hdr, url, app, "other", now, CALLSIGN_VERIFY_SIGNATURE_ONLY, NULL),
+                 CALLSIGN_SIGNATURE_MISMATCH, "another secret");
+    check_status(PUSH(hdr, url, "A1B2C3D4E5F6G7H8I9J0KLMNOPQR", secret, now,
+                      CALLSIGN_VERIFY_SIGNATURE_ONLY, NULL),
+                 CALLSIGN_KEY_MISMATCH, "another application");
+    check_status(PUSH(hdr, url, app, secret, now + 3600, CALLSIGN_DEFAULT_MAX_SKEW_SECS, NULL),
+                 CALLSIGN_TIMESTAMP_TOO_OLD, "an hour later");
+    check_status(PUSH("UsernameToken Username=\"x\"", url, app, secret, now,
+                      CALLSIGN_VERIFY_SIGNATURE_ONLY, NULL),
+                 CALLSIGN_MALFORMED, "malformed value");
+    check_status(CS(callsign_huawei_voice_push_verify(NULL, 3, (const uint8_t *)url, strlen(url),
+                                                      (const uint8_t *)app, strlen(app),
+                                                      (const uint8_t *)secret, strlen(secret), now,
+                                                      CALLSIGN_VERIFY_SIGNATURE_ONLY, NULL)),
+                 CALLSIGN_NULL_ARGUMENT, "value NULL with a length");
+#undef PUSH
+    CS_VOID(callsign_replay_cache_wipe(&seen));
+}
+#endif
+
 int main(void)
 {
     size_t i;
@@ -1150,6 +1202,9 @@ int main(void)
     test_parser_arguments();
     test_push_url();
     test_walkthrough();
+#if defined(CALLSIGN_FEATURE_VERIFY)
+    test_push_verify();
+#endif
     keep_scratch(NULL);
     check_guard_totals();
     printf("c-api: %lu passed, %lu failed\n", n_pass, n_fail);

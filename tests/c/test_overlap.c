@@ -545,6 +545,19 @@ static uint32_t c_mailgun_verify(const struct args *a)
                                            CALLSIGN_MAILGUN_DEFAULT_MAX_AGE_SECS,
                                            (callsign_replay_cache *)a->out);
 }
+#if defined(CALLSIGN_FEATURE_API)
+/* A push X-AKSK at T_NOW (digest computed with Python's hmac). */
+#define PUSH_X_AKSK                                                                                \
+    "UsernameToken Username=\"a1B2c3D4e5F6g7H8i9J0kLmNoPqR\",PasswordDigest=\"zKbbn/u/EfQw/oqZhOtlbBaWEMGYZ1kojDk9gMGi5FU=\","        \
+    "Nonce=\"66C92B11FF8A425FB8D4CCFE0ED9ED1F\",Created=\"2023-11-14T22:13:20Z\""
+static uint32_t c_push_verify(const struct args *a)
+{
+    return callsign_huawei_voice_push_verify(U8(a, 0), L(a, 0), U8(a, 1), L(a, 1), U8(a, 2),
+                                             L(a, 2), U8(a, 3), L(a, 3), T_NOW,
+                                             CALLSIGN_DEFAULT_MAX_SKEW_SECS,
+                                             (callsign_replay_cache *)a->out);
+}
+#endif
 static uint32_t c_x_aksk_verify(const struct args *a)
 {
     return callsign_huawei_voice_x_aksk_verify(U8(a, 0), L(a, 0), U8(a, 1), L(a, 1), U8(a, 2),
@@ -694,6 +707,12 @@ static struct writer writers[] = {
     {"callsign_huawei_voice_x_aksk_verify_with_key", sizeof(callsign_replay_cache), 0, 0, 3,
      {"key", "value", "username"}, {&g_key, g_x_aksk, APP_KEY},
      {sizeof(callsign_hmac_key), 0, 0}, 1u, init_cache, NULL, c_x_aksk_verify_key},
+#if defined(CALLSIGN_FEATURE_API)
+    {"callsign_huawei_voice_push_verify", sizeof(callsign_replay_cache), 0, 0, 4,
+     {"value", "url", "username", "secret"},
+     {PUSH_X_AKSK, "https://example.com/voice/status", APP_KEY, SECRET}, {0, 0, 0, 0}, 0,
+     init_cache, NULL, c_push_verify},
+#endif
     {"callsign_huawei_sms_x_wsse_verify", sizeof(callsign_replay_cache), 0, 0, 3,
      {"value", "username", "secret"}, {g_x_wsse, APP_KEY, SECRET}, {0, 0, 0}, 0, init_cache, NULL,
      c_x_wsse_verify},
