@@ -34,6 +34,17 @@ pub const CALLSIGN_NUMBER_CHECK_LENIENT: u32 = 1;
 /// `number_check`: the length (4 to 31 bytes) only.
 pub const CALLSIGN_NUMBER_CHECK_LENGTH_ONLY: u32 = 2;
 
+/// Buffer size (NUL included) for any click2Call body: every field at its
+/// longest, control characters written as `\u00XX` (tests/c/test_api.c
+/// builds that body).
+pub const CALLSIGN_HUAWEI_CLICK2CALL_BODY_MAX_LEN: usize = 5956;
+/// Buffer size (NUL included) for any callVerify body (as
+/// CALLSIGN_HUAWEI_CLICK2CALL_BODY_MAX_LEN).
+pub const CALLSIGN_HUAWEI_CALL_VERIFY_BODY_MAX_LEN: usize = 3876;
+/// Buffer size (NUL included) for any callStop body (as
+/// CALLSIGN_HUAWEI_CLICK2CALL_BODY_MAX_LEN).
+pub const CALLSIGN_HUAWEI_CALL_STOP_BODY_MAX_LEN: usize = 1574;
+
 /// Template variables per template a builder takes
 /// (`template_para_count`); more is CALLSIGN_TOO_MANY_ITEMS.
 pub const CALLSIGN_SMS_TEMPLATE_PARAS_MAX: usize = 16;
@@ -386,13 +397,14 @@ const _: () = {
 /// CALLSIGN_INVALID_UTF8, CALLSIGN_INVALID_ARGUMENT (unknown
 /// `number_check`), CALLSIGN_OVERLAPPING_BUFFERS or CALLSIGN_INVALID_FIELD
 /// (named in `*error` when `error` is not NULL). Output rule: see the
-/// header preamble; ask for the size with `out` NULL and `out_cap` 0.
+/// header preamble; CALLSIGN_HUAWEI_CLICK2CALL_BODY_MAX_LEN sizes the
+/// buffer (or ask for the size with `out` NULL and `out_cap` 0).
 ///
 /// ```c
 /// callsign_huawei_click2call call = {0};
 /// call.display_nbr.ptr = (const uint8_t *)"+8675528000088"; call.display_nbr.len = 14;
 /// ... caller_nbr, display_callee_nbr, callee_nbr ...
-/// char body[1024];
+/// char body[CALLSIGN_HUAWEI_CLICK2CALL_BODY_MAX_LEN];
 /// size_t body_len;
 /// callsign_field_error err;
 /// rc = callsign_huawei_click2call_body(&call, body, sizeof body, &body_len, &err);
@@ -502,7 +514,8 @@ pub unsafe extern "C" fn callsign_huawei_click2call_body(
 
 /// Writes the JSON body of a callVerify v1.0 request (see
 /// `callsign_huawei_call_verify`). Statuses and output rule as for
-/// `callsign_huawei_click2call_body`.
+/// `callsign_huawei_click2call_body`; CALLSIGN_HUAWEI_CALL_VERIFY_BODY_MAX_LEN
+/// sizes the buffer.
 ///
 /// # Safety
 /// As the header preamble says; every pointer in `request` valid for its length.
@@ -590,7 +603,9 @@ pub unsafe extern "C" fn callsign_huawei_call_verify_body(
 
 /// Writes the JSON body of a callStop v2.0 request (see
 /// `callsign_huawei_call_stop`). Statuses and output rule as for
-/// `callsign_huawei_click2call_body`.
+/// `callsign_huawei_click2call_body`; CALLSIGN_HUAWEI_CALL_STOP_BODY_MAX_LEN
+/// sizes the buffer. (The SMS bodies have no useful maximum: ask for the
+/// size with `out` NULL and `out_cap` 0.)
 ///
 /// # Safety
 /// As the header preamble says; every pointer in `request` valid for its length.

@@ -79,6 +79,23 @@ static callsign_endpoint endpoint_of(enum builder b)
     return callsign_huawei_sms_batch_diff_endpoint();
 }
 
+/* The builder's *_MAX_LEN, or (SMS, no useful maximum) the size needed. */
+static size_t max_len_of(enum builder b, size_t body_len)
+{
+    switch (b) {
+    case B_CLICK2CALL:
+        return CALLSIGN_HUAWEI_CLICK2CALL_BODY_MAX_LEN;
+    case B_CALL_VERIFY:
+        return CALLSIGN_HUAWEI_CALL_VERIFY_BODY_MAX_LEN;
+    case B_CALL_STOP:
+        return CALLSIGN_HUAWEI_CALL_STOP_BODY_MAX_LEN;
+    case B_SMS_BATCH:
+    case B_SMS_BATCH_DIFF:
+        break;
+    }
+    return body_len + 1;
+}
+
 static uint32_t build_adapter(const void *ctx, char *out, size_t cap, size_t *len)
 {
     const struct build_ctx *c = (const struct build_ctx *)ctx;
@@ -129,7 +146,7 @@ static void check_build(const char *id, enum builder b, const void *r, const cha
                ep.content_type, content_type);
         ctx.b = b;
         ctx.request = r;
-        check_output_rule(id, body_len + 1, build_adapter, &ctx, body, body_len);
+        check_output_rule(id, max_len_of(b, body_len), build_adapter, &ctx, body, body_len);
         for (cap = 0; cap <= body_len + 1 && cap + TAIL <= sizeof buf; cap++) {
             memset(buf, FILL, sizeof buf);
             memset(&err, FILL, sizeof err);
@@ -1182,6 +1199,83 @@ static void test_push_verify(void)
 }
 #endif
 
+/* The *_BODY_MAX_LEN constants are the longest bodies: every field at its
+ * longest with the widest escape (a control character, 6 bytes as
+ * \u00XX; numbers checked by length only), the longest enum and flag
+ * texts and numbers. The bodies must need exactly the constant. */
+static callsign_str ctl_text(size_t n)
+{
+    static char ctl[257];
+    memset(ctl, 1, sizeof ctl);
+    return txt_of((const uint8_t *)ctl, n);
+}
+
+static callsign_str str_of(const char *s)
+{
+    return txt_of((const uint8_t *)s, strlen(s));
+}
+
+static void test_body_max_len(void)
+{
+    static char b64[CALLSIGN_HUAWEI_PUSH_URL_MAX_LEN];
+    char url[97];
+    size_t n = 0;
+    callsign_huawei_click2call c;
+    callsign_huawei_call_verify v;
+    callsign_huawei_call_stop s;
+    g_where = "body MAX_LEN";
+    memset(url, 'a', 96);
+    memcpy(url, "http://", 7);
+    check_status(CS(callsign_huawei_voice_push_url(CALLSIGN_PUSH_URL_STATUS, (const uint8_t *)url,
+                                                   96, b64, sizeof b64, &n, NULL)),
+                 CALLSIGN_OK, "longest push URL");
+    memset(&c, 0, sizeof c);
+    c.number_check = CALLSIGN_NUMBER_CHECK_LENGTH_ONLY;
+    c.display_nbr = c.caller_nbr = c.display_callee_nbr = c.callee_nbr = ctl_text(31);
+    c.max_duration.present = 1;
+    c.max_duration.value = 1440;
+    c.last_min_voice = c.pre_voice = c.wait_voice = c.record_hint_tone = ctl_text(128);
+    c.last_min_to_ue = str_of("both");
+    c.callee_media = str_of("none");
+    c.play_pre_voice = c.record_flag = c.party_type_required_in_disconnect = c.return_idle_port =
+        str_of("false");
+    c.status_url = c.fee_url = str_of(b64);
+    c.user_data = ctl_text(256);
+    n = 0;
+    check_status(CS(callsign_huawei_click2call_body(&c, NULL, 0, &n, NULL)),
+                 CALLSIGN_BUFFER_TOO_SMALL, "longest click2Call");
+    checkf(n == CALLSIGN_HUAWEI_CLICK2CALL_BODY_MAX_LEN, "longest click2Call needs %lu",
+           (unsigned long)n);
+    memset(&v, 0, sizeof v);
+    v.number_check = CALLSIGN_NUMBER_CHECK_LENGTH_ONLY;
+    v.display_nbr = v.callee_nbr = ctl_text(31);
+    v.language_type.present = 1;
+    v.language_type.value = 2;
+    v.pre_tone = v.pos_tone = ctl_text(128);
+    v.verify_code = str_of("12345678");
+    v.times.present = 1;
+    v.times.value = 9;
+    v.status_url = v.fee_url = str_of(b64);
+    v.return_idle_port = str_of("false");
+    v.user_data = ctl_text(256);
+    n = 0;
+    check_status(CS(callsign_huawei_call_verify_body(&v, NULL, 0, &n, NULL)),
+                 CALLSIGN_BUFFER_TOO_SMALL, "longest callVerify");
+    checkf(n == CALLSIGN_HUAWEI_CALL_VERIFY_BODY_MAX_LEN, "longest callVerify needs %lu",
+           (unsigned long)n);
+    memset(&s, 0, sizeof s);
+    s.session_id = ctl_text(256);
+    n = 0;
+    check_status(CS(callsign_huawei_call_stop_body(&s, NULL, 0, &n, NULL)),
+                 CALLSIGN_BUFFER_TOO_SMALL, "longest callStop");
+    checkf(n == CALLSIGN_HUAWEI_CALL_STOP_BODY_MAX_LEN, "longest callStop needs %lu",
+           (unsigned long)n);
+    /* One field longer is refused, so the maximum cannot grow. */
+    s.session_id = ctl_text(257);
+    check_status(CS(callsign_huawei_call_stop_body(&s, NULL, 0, &n, NULL)), CALLSIGN_INVALID_FIELD,
+                 "sessionid of 257 bytes");
+}
+
 int main(void)
 {
     size_t i;
@@ -1201,6 +1295,7 @@ int main(void)
     test_builder_arguments();
     test_parser_arguments();
     test_push_url();
+    test_body_max_len();
     test_walkthrough();
 #if defined(CALLSIGN_FEATURE_VERIFY)
     test_push_verify();
