@@ -1292,6 +1292,9 @@ int main(void)
            API_N_VECTORS, API_N_TOTAL, API_N_TYPE_ONLY, API_N_PENDING);
     g_where = "vector count";
     checkf(API_N_VECTORS + API_N_TYPE_ONLY + API_N_PENDING == API_N_TOTAL, "vectors lost");
+    checkf(API_N_PENDING == 0, "%d vectors of a kind without a C function", API_N_PENDING);
+    checkf(API_N_TYPE_ONLY == 2, "%d vectors not expressible in C, want the 2 listed",
+           API_N_TYPE_ONLY);
     test_builder_arguments();
     test_parser_arguments();
     test_push_url();
