@@ -55,12 +55,25 @@
  * ([[nodiscard]] in C++17 and C23, warn_unused_result with GCC and Clang;
  * define CALLSIGN_NODISCARD yourself, e.g. empty, to override).
  *
+ * API surface (request builders, response and notification parsers,
+ * token cache, HTTP Date): a builder takes a struct of callsign_str
+ * fields (NULL = absent) and writes the body under the output rule; a
+ * parser fills a struct of callsign_str views into the caller's input,
+ * or into the caller's scratch buffer for a value that needed unescaping
+ * (scratch, scratch_cap, *scratch_len: on CALLSIGN_OK the bytes used, on
+ * CALLSIGN_BUFFER_TOO_SMALL the bytes needed; a scratch buffer as long as
+ * the input always suffices). The views live as long as the input and the
+ * scratch buffer. An invalid field is CALLSIGN_INVALID_FIELD, named in
+ * the optional callsign_field_error output. The overlap rule counts the
+ * parser's result struct, its arrays and the scratch buffer as outputs.
+ *
  * Optional parts: the API Gateway functions need a library built with the
  * Cargo feature `apig`, the verification, Sinch and Mailgun functions the
- * feature `verify` (both in the default build). Their declarations are
- * guarded by CALLSIGN_FEATURE_APIG and CALLSIGN_FEATURE_VERIFY, defined
- * below unless CALLSIGN_NO_APIG or CALLSIGN_NO_VERIFY is defined first
- * (for a firmware linking a library built without them).
+ * feature `verify`, the API surface the feature `api` (all three in the
+ * default build). Their declarations are guarded by CALLSIGN_FEATURE_APIG,
+ * CALLSIGN_FEATURE_VERIFY and CALLSIGN_FEATURE_API, defined below unless
+ * CALLSIGN_NO_APIG, CALLSIGN_NO_VERIFY or CALLSIGN_NO_API is defined
+ * first (for a firmware linking a library built without them).
  */
 
 #ifndef CALLSIGN_H
@@ -87,6 +100,9 @@
 #endif
 #if !defined(CALLSIGN_NO_VERIFY) && !defined(CALLSIGN_FEATURE_VERIFY)
 #define CALLSIGN_FEATURE_VERIFY 1
+#endif
+#if !defined(CALLSIGN_NO_API) && !defined(CALLSIGN_FEATURE_API)
+#define CALLSIGN_FEATURE_API 1
 #endif
 
 #ifdef __cplusplus
@@ -115,6 +131,212 @@ extern "C" {
  * header that does not match the library linked gives another number.
  */
 #define CALLSIGN_VERSION_NUMBER (((CALLSIGN_VERSION_MAJOR << 16) | (CALLSIGN_VERSION_MINOR << 8)) | CALLSIGN_VERSION_PATCH)
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * `number_check`: `+` then 3 to 30 digits (the default).
+ */
+#define CALLSIGN_NUMBER_CHECK_STRICT 0
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * `number_check`: `+` then digits or `*` (the masked numbers of the
+ * vendor's examples).
+ */
+#define CALLSIGN_NUMBER_CHECK_LENIENT 1
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * `number_check`: the length (4 to 31 bytes) only.
+ */
+#define CALLSIGN_NUMBER_CHECK_LENGTH_ONLY 2
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Buffer size (NUL included) for any click2Call body: every field at its
+ * longest, control characters written as `\u00XX` (tests/c/test_api.c
+ * builds that body).
+ */
+#define CALLSIGN_HUAWEI_CLICK2CALL_BODY_MAX_LEN 5956
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Buffer size (NUL included) for any callVerify body (as
+ * CALLSIGN_HUAWEI_CLICK2CALL_BODY_MAX_LEN).
+ */
+#define CALLSIGN_HUAWEI_CALL_VERIFY_BODY_MAX_LEN 3876
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Buffer size (NUL included) for any callStop body (as
+ * CALLSIGN_HUAWEI_CLICK2CALL_BODY_MAX_LEN).
+ */
+#define CALLSIGN_HUAWEI_CALL_STOP_BODY_MAX_LEN 1574
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Template variables per template a builder takes
+ * (`template_para_count`); more is CALLSIGN_TOO_MANY_ITEMS.
+ */
+#define CALLSIGN_SMS_TEMPLATE_PARAS_MAX 16
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * `smsContent` groups of one batchSendDiffSms request the C builder
+ * takes; more is CALLSIGN_TOO_MANY_ITEMS (send several requests).
+ */
+#define CALLSIGN_SMS_DIFF_CONTENTS_MAX 8
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Numbers and template variables over all groups of one
+ * batchSendDiffSms request the C builder takes; more is
+ * CALLSIGN_TOO_MANY_ITEMS (send several requests).
+ */
+#define CALLSIGN_SMS_DIFF_STRINGS_MAX 64
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * `field` of `callsign_huawei_voice_push_url`: the value is `statusUrl`.
+ */
+#define CALLSIGN_PUSH_URL_STATUS 0
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * `field` of `callsign_huawei_voice_push_url`: the value is `feeUrl`.
+ */
+#define CALLSIGN_PUSH_URL_FEE 1
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Buffer size (NUL included) for any `statusUrl` / `feeUrl` value.
+ */
+#define CALLSIGN_HUAWEI_PUSH_URL_MAX_LEN 129
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * The request succeeded.
+ */
+#define CALLSIGN_CATEGORY_SUCCESS 0
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Fix the request (body, header syntax, number format) before sending it again.
+ */
+#define CALLSIGN_CATEGORY_FIX_REQUEST 1
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Fix the credentials (app key, secret, digest).
+ */
+#define CALLSIGN_CATEGORY_FIX_CREDENTIALS 2
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Fix the clock: correct it from the response's `Date` header
+ * (`callsign_clock_offset`) and sign again.
+ */
+#define CALLSIGN_CATEGORY_FIX_CLOCK 3
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Try again later (quota, flow control, busy); `retry_after_secs` holds
+ * the documented wait when there is one.
+ */
+#define CALLSIGN_CATEGORY_RETRY_LATER 4
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Nothing to fix on the device: the account, number, app or platform
+ * needs the provider. Do not retry as is.
+ */
+#define CALLSIGN_CATEGORY_CONTACT_PROVIDER 5
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * `table` of `callsign_huawei_result_code`: the voice APIs' codes.
+ */
+#define CALLSIGN_RESULT_CODES_VOICE 0
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * `table` of `callsign_huawei_result_code`: the Message & SMS codes.
+ */
+#define CALLSIGN_RESULT_CODES_SMS 1
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Most records of one fee push (the platform sends up to 50).
+ */
+#define CALLSIGN_HUAWEI_FEE_RECORDS_MAX 50
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Longest access token a `callsign_token_cache` holds, in bytes; a longer
+ * one is CALLSIGN_INVALID_FIELD (`access_token`) from
+ * `callsign_token_cache_store`.
+ */
+#define CALLSIGN_TOKEN_CACHE_TOKEN_MAX 2048
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Buffer size (NUL included) for any `Authorization` value of
+ * `callsign_token_cache_authorization`: "Bearer " and the token.
+ */
+#define CALLSIGN_BEARER_MAX_LEN (CALLSIGN_TOKEN_CACHE_TOKEN_MAX + 8)
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Seconds before a token's expiry at which `callsign_token_cache_action`
+ * says refresh (half the lifetime for tokens of less than 2 minutes).
+ */
+#define CALLSIGN_TOKEN_REFRESH_MARGIN_SECS 60
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * `callsign_token_cache_action`: the cached token is good, send it.
+ */
+#define CALLSIGN_TOKEN_USE 0
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * `callsign_token_cache_action`: no token, or it expires within the
+ * margin: fetch a new one (and `_store` it) first.
+ */
+#define CALLSIGN_TOKEN_REFRESH 1
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Size in bytes of `callsign_token_cache`.
+ */
+#define CALLSIGN_TOKEN_CACHE_SIZE 2088
+#endif
 
 #if defined(CALLSIGN_FEATURE_APIG)
 /**
@@ -410,7 +632,8 @@ extern "C" {
 
 /**
  * More headers or query pairs than the signer can sort (32 headers including
- * the ones it adds, 64 query pairs).
+ * the ones it adds, 64 query pairs), or more items than a caller array or
+ * a documented CALLSIGN_*_MAX holds (API builders and parsers).
  */
 #define CALLSIGN_TOO_MANY_ITEMS 13
 
@@ -487,6 +710,12 @@ extern "C" {
 #define CALLSIGN_OVERLAPPING_BUFFERS 27
 
 /**
+ * A field of an API request, response or notification is invalid or
+ * missing (the builders' and parsers' `callsign_field_error` names it).
+ */
+#define CALLSIGN_INVALID_FIELD 28
+
+/**
  * Buffer size (NUL included) for `YYYY-MM-DDTHH:MM:SSZ`.
  */
 #define CALLSIGN_TIMESTAMP_EXTENDED_MAX_LEN 21
@@ -526,6 +755,771 @@ extern "C" {
  * and webhooks, Huawei X-AKSK / X-WSSE): 300 seconds either way.
  */
 #define CALLSIGN_DEFAULT_MAX_SKEW_SECS 300
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * The method, path and `Content-Type` of a request kind: static
+ * NUL-terminated strings.
+ */
+typedef struct callsign_endpoint {
+  /**
+   * The HTTP method, e.g. "POST".
+   */
+  const char *method;
+  /**
+   * The path to append to the access address, e.g.
+   * "/rest/httpsessions/click2Call/v2.0".
+   */
+  const char *path;
+  /**
+   * The `Content-Type` value of the body.
+   */
+  const char *content_type;
+} callsign_endpoint;
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * A text: `len` bytes at `ptr`. As a builder input, `ptr` NULL (with
+ * `len` 0) is an absent field and a non-NULL `ptr` with `len` 0 an empty
+ * one; NULL with a non-zero `len` is CALLSIGN_NULL_ARGUMENT. As a parser
+ * output it is a view into the caller's input or scratch buffer (not
+ * NUL-terminated), `ptr` NULL for an absent field.
+ */
+typedef struct callsign_str {
+  /**
+   * The first byte, or NULL.
+   */
+  const uint8_t *ptr;
+  /**
+   * Bytes at `ptr`.
+   */
+  size_t len;
+} callsign_str;
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * An optional integer of a builder: `present` non-zero when the field is
+ * sent, then `value`. A zeroed struct is an absent field. A value outside
+ * the field's range is CALLSIGN_INVALID_FIELD naming it.
+ */
+typedef struct callsign_int {
+  /**
+   * Non-zero: the field is present.
+   */
+  uint32_t present;
+  /**
+   * The value, when present.
+   */
+  int64_t value;
+} callsign_int;
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * The fields of a click2Call v2.0 request. The four numbers are required;
+ * every other field is optional (NULL / not `present`: left out of the
+ * body). Flags are the texts `true` / `false` as the API sends them;
+ * `last_min_to_ue` is `toa`, `tob` or `both`, `callee_media` `all`,
+ * `none` or `fail`; `status_url` and `fee_url` are the Base64 of a URL
+ * of `A-Z a-z 0-9 - : . /` (`callsign_huawei_voice_push_url` writes it).
+ * `number_check` is a CALLSIGN_NUMBER_CHECK_* value (not sent).
+ */
+typedef struct callsign_huawei_click2call {
+  /**
+   * `displayNbr` (4–31).
+   */
+  struct callsign_str display_nbr;
+  /**
+   * `callerNbr` (4–31).
+   */
+  struct callsign_str caller_nbr;
+  /**
+   * `displayCalleeNbr` (4–31).
+   */
+  struct callsign_str display_callee_nbr;
+  /**
+   * `calleeNbr` (4–31).
+   */
+  struct callsign_str callee_nbr;
+  /**
+   * `maxDuration`: minutes, 0–1440.
+   */
+  struct callsign_int max_duration;
+  /**
+   * `lastMinVoice` (1–128).
+   */
+  struct callsign_str last_min_voice;
+  /**
+   * `lastMinToUE`: `toa`, `tob` or `both`.
+   */
+  struct callsign_str last_min_to_ue;
+  /**
+   * `playPreVoice`: `true` or `false`.
+   */
+  struct callsign_str play_pre_voice;
+  /**
+   * `preVoice` (1–128).
+   */
+  struct callsign_str pre_voice;
+  /**
+   * `waitVoice` (1–128).
+   */
+  struct callsign_str wait_voice;
+  /**
+   * `calleeMedia`: `all`, `none` or `fail`.
+   */
+  struct callsign_str callee_media;
+  /**
+   * `statusUrl`: Base64 of the URL.
+   */
+  struct callsign_str status_url;
+  /**
+   * `feeUrl`: Base64 of the URL.
+   */
+  struct callsign_str fee_url;
+  /**
+   * `recordFlag`: `true` or `false`.
+   */
+  struct callsign_str record_flag;
+  /**
+   * `recordHintTone` (1–128).
+   */
+  struct callsign_str record_hint_tone;
+  /**
+   * `partyTypeRequiredInDisconnect`: `true` or `false`.
+   */
+  struct callsign_str party_type_required_in_disconnect;
+  /**
+   * `returnIdlePort`: `true` or `false`.
+   */
+  struct callsign_str return_idle_port;
+  /**
+   * `userData`: 1–256 ASCII characters without `{` `}`.
+   */
+  struct callsign_str user_data;
+  /**
+   * A CALLSIGN_NUMBER_CHECK_* value.
+   */
+  uint32_t number_check;
+} callsign_huawei_click2call;
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Which field an invalid input names (the optional `error` argument of
+ * the builders and parsers), as the vendor's docs spell it: `field` is
+ * `maxDuration`, `statusUrl`, …; for an element of a list, `list` is the
+ * list (`smsContent`, `feeLst`, `result`) and `index` the element (from
+ * 0), else `list` is absent and `index` 0. Both texts are static (they
+ * stay valid after the call) and not NUL-terminated. Written only when a
+ * call returns a status other than CALLSIGN_OK and the failure names a
+ * field; otherwise left untouched.
+ */
+typedef struct callsign_field_error {
+  /**
+   * The field.
+   */
+  struct callsign_str field;
+  /**
+   * The list holding the element, or absent.
+   */
+  struct callsign_str list;
+  /**
+   * The element's index in `list`, or 0.
+   */
+  size_t index;
+} callsign_field_error;
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * The fields of a callVerify v1.0 request: `display_nbr`, `callee_nbr`,
+ * `language_type` (2), `pre_tone` and `verify_code` (2–8 digits) are
+ * required; the rest optional, as for `callsign_huawei_click2call`.
+ */
+typedef struct callsign_huawei_call_verify {
+  /**
+   * `displayNbr` (4–31).
+   */
+  struct callsign_str display_nbr;
+  /**
+   * `calleeNbr` (4–31).
+   */
+  struct callsign_str callee_nbr;
+  /**
+   * `languageType`: 2 (Chinese), required.
+   */
+  struct callsign_int language_type;
+  /**
+   * `preTone` (1–128).
+   */
+  struct callsign_str pre_tone;
+  /**
+   * `verifyCode`: 2–8 digits.
+   */
+  struct callsign_str verify_code;
+  /**
+   * `posTone` (1–128).
+   */
+  struct callsign_str pos_tone;
+  /**
+   * `times`: 0–9.
+   */
+  struct callsign_int times;
+  /**
+   * `statusUrl`: Base64 of the URL.
+   */
+  struct callsign_str status_url;
+  /**
+   * `feeUrl`: Base64 of the URL.
+   */
+  struct callsign_str fee_url;
+  /**
+   * `returnIdlePort`: `true` or `false`.
+   */
+  struct callsign_str return_idle_port;
+  /**
+   * `userData`: 1–256 ASCII characters without `{` `}`.
+   */
+  struct callsign_str user_data;
+  /**
+   * A CALLSIGN_NUMBER_CHECK_* value.
+   */
+  uint32_t number_check;
+} callsign_huawei_call_verify;
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * The fields of a callStop v2.0 request: `session_id` (`sessionid`, 1–256)
+ * required; `signal` `call_stop` (the default when absent).
+ */
+typedef struct callsign_huawei_call_stop {
+  /**
+   * `sessionid`: the session of the click2Call response.
+   */
+  struct callsign_str session_id;
+  /**
+   * `signal`: `call_stop`, or absent.
+   */
+  struct callsign_str signal;
+} callsign_huawei_call_stop;
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * The fields of a batchSendSms v1 request: `from` (1–21), `to` (numbers
+ * joined by `,`, at most 500) and `template_id` (1–32) required.
+ * `template_paras`: NULL (with count 0) when the template has no
+ * variable, else `template_para_count` non-empty values (at most
+ * CALLSIGN_SMS_TEMPLATE_PARAS_MAX), sent as the JSON array text the API
+ * wants.
+ */
+typedef struct callsign_huawei_sms_batch {
+  /**
+   * `from`: the channel number.
+   */
+  struct callsign_str from;
+  /**
+   * `to`: `+` numbers joined by `,`.
+   */
+  struct callsign_str to;
+  /**
+   * `templateId`.
+   */
+  struct callsign_str template_id;
+  /**
+   * The template variables, or NULL.
+   */
+  const struct callsign_str *template_paras;
+  /**
+   * Values at `template_paras`.
+   */
+  size_t template_para_count;
+  /**
+   * `statusCallback` (1–1024).
+   */
+  struct callsign_str status_callback;
+  /**
+   * `signature` (2–32 characters).
+   */
+  struct callsign_str signature;
+  /**
+   * `extend` (1–128, without `{` `}`).
+   */
+  struct callsign_str extend;
+} callsign_huawei_sms_batch;
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * One `smsContent` group of a batchSendDiffSms request: `to_count`
+ * numbers at `to` (at least one), `template_id`, and the optional
+ * variables and signature.
+ */
+typedef struct callsign_huawei_sms_content {
+  /**
+   * The numbers.
+   */
+  const struct callsign_str *to;
+  /**
+   * Numbers at `to`.
+   */
+  size_t to_count;
+  /**
+   * `templateId` (1–32).
+   */
+  struct callsign_str template_id;
+  /**
+   * The template variables, or NULL.
+   */
+  const struct callsign_str *template_paras;
+  /**
+   * Values at `template_paras`.
+   */
+  size_t template_para_count;
+  /**
+   * `signature` (2–32 characters).
+   */
+  struct callsign_str signature;
+} callsign_huawei_sms_content;
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * The fields of a batchSendDiffSms v1 request: `from` and 1 to
+ * CALLSIGN_SMS_DIFF_CONTENTS_MAX groups (with at most
+ * CALLSIGN_SMS_DIFF_STRINGS_MAX numbers and variables over all groups).
+ */
+typedef struct callsign_huawei_sms_batch_diff {
+  /**
+   * `from`: the channel number.
+   */
+  struct callsign_str from;
+  /**
+   * The groups.
+   */
+  const struct callsign_huawei_sms_content *sms_content;
+  /**
+   * Groups at `sms_content`.
+   */
+  size_t sms_content_count;
+  /**
+   * `statusCallback` (1–1024).
+   */
+  struct callsign_str status_callback;
+  /**
+   * `extend` (1–128, without `{` `}`).
+   */
+  struct callsign_str extend;
+} callsign_huawei_sms_batch_diff;
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * What a result code means (`callsign_huawei_result_code`).
+ */
+typedef struct callsign_result_code {
+  /**
+   * A CALLSIGN_CATEGORY_* value.
+   */
+  uint32_t category;
+  /**
+   * The documented wait in seconds for CALLSIGN_CATEGORY_RETRY_LATER, or 0.
+   */
+  uint32_t retry_after_secs;
+  /**
+   * 1 when the table knows the HTTP status and code, 0 when the
+   * category is the HTTP status's fallback.
+   */
+  uint32_t known;
+  /**
+   * The vendor's English description (static), absent when unknown.
+   */
+  struct callsign_str text;
+  /**
+   * Specific advice from the vendor's docs (static), empty when none,
+   * absent when unknown.
+   */
+  struct callsign_str note;
+  /**
+   * The category's advice, `callsign_category_advice(category)`.
+   */
+  const char *advice;
+} callsign_result_code;
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * A parsed Huawei voice response (click2Call, callVerify, callStop).
+ */
+typedef struct callsign_huawei_voice_response {
+  /**
+   * `resultcode`, e.g. "0" or "1010013".
+   */
+  struct callsign_str result_code;
+  /**
+   * `resultdesc`, or absent.
+   */
+  struct callsign_str result_desc;
+  /**
+   * `sessionId`, or absent (also when empty).
+   */
+  struct callsign_str session_id;
+  /**
+   * `idlePort` 0–65535, or -1 when absent.
+   */
+  int32_t idle_port;
+  /**
+   * 1 when the call was accepted (category CALLSIGN_CATEGORY_SUCCESS).
+   */
+  uint32_t success;
+  /**
+   * A CALLSIGN_CATEGORY_* value, from the HTTP status and the code.
+   */
+  uint32_t category;
+  /**
+   * The documented wait for CALLSIGN_CATEGORY_RETRY_LATER, or 0.
+   */
+  uint32_t retry_after_secs;
+} callsign_huawei_voice_response;
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * One number's result of an SMS response (`result[]`).
+ */
+typedef struct callsign_huawei_sms_result {
+  /**
+   * `smsMsgId`: matches the status report.
+   */
+  struct callsign_str sms_msg_id;
+  /**
+   * `from`, or absent.
+   */
+  struct callsign_str from;
+  /**
+   * `originTo`, or absent.
+   */
+  struct callsign_str origin_to;
+  /**
+   * `status`: "000000" when accepted, or absent.
+   */
+  struct callsign_str status;
+  /**
+   * `createTime`, or absent.
+   */
+  struct callsign_str create_time;
+  /**
+   * `countryId`, or absent.
+   */
+  struct callsign_str country_id;
+  /**
+   * `total`, or -1 when absent.
+   */
+  int64_t total;
+  /**
+   * 1 when this number's message was accepted (`status` "000000").
+   */
+  uint32_t accepted;
+} callsign_huawei_sms_result;
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * A parsed batchSendSms / batchSendDiffSms response.
+ */
+typedef struct callsign_huawei_sms_response {
+  /**
+   * `code`, e.g. "000000" or "E000503".
+   */
+  struct callsign_str code;
+  /**
+   * `description`, or absent.
+   */
+  struct callsign_str description;
+  /**
+   * 1 when the request was accepted (category CALLSIGN_CATEGORY_SUCCESS).
+   */
+  uint32_t success;
+  /**
+   * A CALLSIGN_CATEGORY_* value, from the HTTP status and the code.
+   */
+  uint32_t category;
+  /**
+   * The documented wait for CALLSIGN_CATEGORY_RETRY_LATER, or 0.
+   */
+  uint32_t retry_after_secs;
+} callsign_huawei_sms_response;
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * One record of a fee push (`feeLst[]`); absent numbers are -1.
+ */
+typedef struct callsign_huawei_fee_record {
+  /**
+   * `direction`: 0 or 1.
+   */
+  uint32_t direction;
+  /**
+   * `spId`.
+   */
+  struct callsign_str sp_id;
+  /**
+   * `appKey`.
+   */
+  struct callsign_str app_key;
+  /**
+   * `icid`, or absent.
+   */
+  struct callsign_str icid;
+  /**
+   * `bindNum`.
+   */
+  struct callsign_str bind_num;
+  /**
+   * `sessionId`.
+   */
+  struct callsign_str session_id;
+  /**
+   * `callerNum`.
+   */
+  struct callsign_str caller_num;
+  /**
+   * `calleeNum`.
+   */
+  struct callsign_str callee_num;
+  /**
+   * `callEndTime`, or absent.
+   */
+  struct callsign_str call_end_time;
+  /**
+   * `fwdUnaswRsn`, or -1.
+   */
+  int64_t fwd_unasw_rsn;
+  /**
+   * `failTime`, or absent.
+   */
+  struct callsign_str fail_time;
+  /**
+   * `ulFailReason`, or -1.
+   */
+  int64_t ul_fail_reason;
+  /**
+   * `sipStatusCode`, or -1.
+   */
+  int64_t sip_status_code;
+  /**
+   * `callOutStartTime`, or absent.
+   */
+  struct callsign_str call_out_start_time;
+  /**
+   * `callOutAlertingTime`, or absent.
+   */
+  struct callsign_str call_out_alerting_time;
+  /**
+   * `callOutAnswerTime`, or absent.
+   */
+  struct callsign_str call_out_answer_time;
+  /**
+   * `callOutUnaswRsn`, or -1.
+   */
+  int64_t call_out_unasw_rsn;
+  /**
+   * `recordFlag` 0 or 1, or -1.
+   */
+  int32_t record_flag;
+  /**
+   * `recordStartTime`, or absent.
+   */
+  struct callsign_str record_start_time;
+  /**
+   * `recordObjectName`, or absent.
+   */
+  struct callsign_str record_object_name;
+  /**
+   * `userData`, or absent.
+   */
+  struct callsign_str user_data;
+} callsign_huawei_fee_record;
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * A parsed voice notification (a push to `statusUrl` or `feeUrl`). For a
+ * status event (`is_fee` 0) the `statusInfo` fields are set; for a fee
+ * push (`is_fee` 1, `eventType` "fee") they are absent and the records
+ * are in the caller's array. Times are the platform's text
+ * (`yyyy-MM-dd HH:mm:ss`, time zone unsettled).
+ */
+typedef struct callsign_huawei_voice_notification {
+  /**
+   * `eventType`: "callout", "alerting", "answer", "disconnect",
+   * "collectInfo", "fee" or another the platform adds.
+   */
+  struct callsign_str event_type;
+  /**
+   * 1 for a fee push.
+   */
+  uint32_t is_fee;
+  /**
+   * `sessionId`.
+   */
+  struct callsign_str session_id;
+  /**
+   * `timestamp`, or absent.
+   */
+  struct callsign_str timestamp;
+  /**
+   * `caller`, or absent.
+   */
+  struct callsign_str caller;
+  /**
+   * `called`, or absent.
+   */
+  struct callsign_str called;
+  /**
+   * `userData`, or absent.
+   */
+  struct callsign_str user_data;
+  /**
+   * `partyType` (a string or a number in the pushes), or absent.
+   */
+  struct callsign_str party_type;
+  /**
+   * `stateCode`, or -1 when absent.
+   */
+  int64_t state_code;
+  /**
+   * `stateDesc`, or absent.
+   */
+  struct callsign_str state_desc;
+  /**
+   * `digitInfo` (collectInfo), or absent.
+   */
+  struct callsign_str digit_info;
+} callsign_huawei_voice_notification;
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * A parsed SMS status report (the form the platform posts to
+ * `statusCallback`); each value decoded on its own.
+ */
+typedef struct callsign_huawei_sms_status_report {
+  /**
+   * `smsMsgId`.
+   */
+  struct callsign_str sms_msg_id;
+  /**
+   * `status`, e.g. "DELIVRD".
+   */
+  struct callsign_str status;
+  /**
+   * `statusDesc`, or absent.
+   */
+  struct callsign_str status_desc;
+  /**
+   * `total`, or absent.
+   */
+  struct callsign_str total;
+  /**
+   * `sequence`, or absent.
+   */
+  struct callsign_str sequence;
+  /**
+   * `source`: "1", "2" or "3", or absent.
+   */
+  struct callsign_str source;
+  /**
+   * `updateTime`, or absent.
+   */
+  struct callsign_str update_time;
+  /**
+   * `extend`, or absent.
+   */
+  struct callsign_str extend;
+  /**
+   * `to`, or absent.
+   */
+  struct callsign_str to;
+  /**
+   * `orgCode`, or absent.
+   */
+  struct callsign_str org_code;
+  /**
+   * 1 when `status` is "DELIVRD".
+   */
+  uint32_t delivered;
+} callsign_huawei_sms_status_report;
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * A parsed Sinch OAuth2 token response.
+ */
+typedef struct callsign_sinch_oauth2_token {
+  /**
+   * `access_token` (a view into the body: keep the body until the
+   * token is stored, `callsign_token_cache_store`).
+   */
+  struct callsign_str access_token;
+  /**
+   * `token_type` as sent ("bearer" in any case).
+   */
+  struct callsign_str token_type;
+  /**
+   * `scope`, or absent.
+   */
+  struct callsign_str scope;
+  /**
+   * `expires_in` seconds (at least 1).
+   */
+  uint64_t expires_in;
+  /**
+   * `received_at + expires_in` (Unix seconds).
+   */
+  uint64_t expires_at;
+  /**
+   * When to fetch a new token: 60 s before `expires_at` (half the
+   * lifetime for tokens of less than 2 minutes).
+   */
+  uint64_t refresh_at;
+} callsign_sinch_oauth2_token;
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Caller-owned storage for one Sinch OAuth2 access token, its expiry and
+ * its refresh time (`callsign_token_cache_init` / `_store` / `_action` /
+ * `_authorization` / `_invalidate` / `_wipe`). Private contents (the
+ * token is a secret: `_wipe` zeroes it). Not thread-safe: calls that
+ * store or invalidate must be serialised with the others.
+ *
+ * ```c
+ * static callsign_token_cache tokens; // zeroed
+ * callsign_token_cache_init(&tokens);
+ * uint32_t action;
+ * callsign_token_cache_action(&tokens, now, &action);
+ * if (action == CALLSIGN_TOKEN_REFRESH) {
+ *     ... POST the token request at `sent`, parse the answer into tok ...
+ *     callsign_token_cache_store(&tokens, &tok);
+ * }
+ * char auth[CALLSIGN_BEARER_MAX_LEN];
+ * callsign_token_cache_authorization(&tokens, auth, sizeof auth, &n);
+ * ... on a 401 answer: callsign_token_cache_invalidate(&tokens) ...
+ * ```
+ */
+typedef struct callsign_token_cache {
+  /**
+   * Private.
+   */
+  uint64_t opaque[261];
+} callsign_token_cache;
 #endif
 
 #if defined(CALLSIGN_FEATURE_APIG)
@@ -909,6 +1903,585 @@ uint32_t callsign_version_number(void);
  * The library version as static NUL-terminated text, e.g. "0.1.0".
  */
 const char *callsign_version(void);
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * The method, path and content type of click2Call v2.0:
+ * POST /rest/httpsessions/click2Call/v2.0, application/json;charset=UTF-8.
+ */
+struct callsign_endpoint callsign_huawei_click2call_endpoint(void);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * The method, path and content type of callVerify v1.0.
+ */
+struct callsign_endpoint callsign_huawei_call_verify_endpoint(void);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * The method, path and content type of callStop v2.0.
+ */
+struct callsign_endpoint callsign_huawei_call_stop_endpoint(void);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * The method, path and content type of batchSendSms v1
+ * (application/x-www-form-urlencoded).
+ */
+struct callsign_endpoint callsign_huawei_sms_batch_endpoint(void);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * The method, path and content type of batchSendDiffSms v1
+ * (application/json).
+ */
+struct callsign_endpoint callsign_huawei_sms_batch_diff_endpoint(void);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Writes the JSON body of a click2Call v2.0 request (see
+ * `callsign_huawei_click2call`); send it with
+ * `callsign_huawei_click2call_endpoint()` and an X-AKSK header.
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_BUFFER_TOO_SMALL, CALLSIGN_NULL_ARGUMENT,
+ * CALLSIGN_INVALID_UTF8, CALLSIGN_INVALID_ARGUMENT (unknown
+ * `number_check`), CALLSIGN_OVERLAPPING_BUFFERS or CALLSIGN_INVALID_FIELD
+ * (named in `*error` when `error` is not NULL). Output rule: see the
+ * header preamble; CALLSIGN_HUAWEI_CLICK2CALL_BODY_MAX_LEN sizes the
+ * buffer (or ask for the size with `out` NULL and `out_cap` 0).
+ *
+ * ```c
+ * callsign_huawei_click2call call = {0};
+ * call.display_nbr.ptr = (const uint8_t *)"+8675528000088"; call.display_nbr.len = 14;
+ * ... caller_nbr, display_callee_nbr, callee_nbr ...
+ * char body[CALLSIGN_HUAWEI_CLICK2CALL_BODY_MAX_LEN];
+ * size_t body_len;
+ * callsign_field_error err;
+ * rc = callsign_huawei_click2call_body(&call, body, sizeof body, &body_len, &err);
+ * ```
+ *
+ * Pointers:
+ * As the header preamble says; every pointer in `request` valid for its length.
+ */
+CALLSIGN_NODISCARD
+uint32_t callsign_huawei_click2call_body(const struct callsign_huawei_click2call *request,
+                                         char *out,
+                                         size_t out_cap,
+                                         size_t *out_len,
+                                         struct callsign_field_error *error);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Writes the JSON body of a callVerify v1.0 request (see
+ * `callsign_huawei_call_verify`). Statuses and output rule as for
+ * `callsign_huawei_click2call_body`; CALLSIGN_HUAWEI_CALL_VERIFY_BODY_MAX_LEN
+ * sizes the buffer.
+ *
+ * Pointers:
+ * As the header preamble says; every pointer in `request` valid for its length.
+ */
+CALLSIGN_NODISCARD
+uint32_t callsign_huawei_call_verify_body(const struct callsign_huawei_call_verify *request,
+                                          char *out,
+                                          size_t out_cap,
+                                          size_t *out_len,
+                                          struct callsign_field_error *error);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Writes the JSON body of a callStop v2.0 request (see
+ * `callsign_huawei_call_stop`). Statuses and output rule as for
+ * `callsign_huawei_click2call_body`; CALLSIGN_HUAWEI_CALL_STOP_BODY_MAX_LEN
+ * sizes the buffer. (The SMS bodies have no useful maximum: ask for the
+ * size with `out` NULL and `out_cap` 0.)
+ *
+ * Pointers:
+ * As the header preamble says; every pointer in `request` valid for its length.
+ */
+CALLSIGN_NODISCARD
+uint32_t callsign_huawei_call_stop_body(const struct callsign_huawei_call_stop *request,
+                                        char *out,
+                                        size_t out_cap,
+                                        size_t *out_len,
+                                        struct callsign_field_error *error);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Writes the form body of a batchSendSms v1 request (see
+ * `callsign_huawei_sms_batch`); send it with
+ * `callsign_huawei_sms_batch_endpoint()` and an X-WSSE header. Statuses
+ * and output rule as for `callsign_huawei_click2call_body`, and
+ * CALLSIGN_TOO_MANY_ITEMS (more than CALLSIGN_SMS_TEMPLATE_PARAS_MAX
+ * variables).
+ *
+ * Pointers:
+ * As the header preamble says; every pointer in `request` valid for its length.
+ */
+CALLSIGN_NODISCARD
+uint32_t callsign_huawei_sms_batch_body(const struct callsign_huawei_sms_batch *request,
+                                        char *out,
+                                        size_t out_cap,
+                                        size_t *out_len,
+                                        struct callsign_field_error *error);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Writes the JSON body of a batchSendDiffSms v1 request (see
+ * `callsign_huawei_sms_batch_diff`). Statuses and output rule as for
+ * `callsign_huawei_sms_batch_body`; CALLSIGN_TOO_MANY_ITEMS beyond
+ * CALLSIGN_SMS_DIFF_CONTENTS_MAX groups or CALLSIGN_SMS_DIFF_STRINGS_MAX
+ * numbers and variables in all.
+ *
+ * Pointers:
+ * As the header preamble says; every pointer in `request` (and in its
+ * groups) valid for its length.
+ */
+CALLSIGN_NODISCARD
+uint32_t callsign_huawei_sms_batch_diff_body(const struct callsign_huawei_sms_batch_diff *request,
+                                             char *out,
+                                             size_t out_cap,
+                                             size_t *out_len,
+                                             struct callsign_field_error *error);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * The Sinch OAuth2 token URL of `region` (`global`, `us` or `eu`) as a
+ * static NUL-terminated string in `*url`, e.g.
+ * `https://eu.auth.sinch.com/oauth2/token`. POST to it the body
+ * `callsign_sinch_oauth2_token_body()` with `Content-Type:
+ * application/x-www-form-urlencoded` and the `Authorization` value of
+ * `callsign_sinch_oauth2_authorization`.
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT, CALLSIGN_INVALID_UTF8,
+ * CALLSIGN_OVERLAPPING_BUFFERS or CALLSIGN_INVALID_FIELD (unknown region,
+ * named `region` in `*error`).
+ *
+ * Pointers:
+ * As the header preamble says.
+ */
+CALLSIGN_NODISCARD
+uint32_t callsign_sinch_oauth2_token_url(const uint8_t *region,
+                                         size_t region_len,
+                                         const char **url,
+                                         struct callsign_field_error *error);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * The form body of a Sinch OAuth2 token request,
+ * "grant_type=client_credentials" (static, NUL-terminated).
+ */
+const char *callsign_sinch_oauth2_token_body(void);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Writes the `Authorization` value of a Sinch OAuth2 token request,
+ * `Basic ` and the Base64 of `key_id:key_secret` (the project's access
+ * key). Returns CALLSIGN_OK, CALLSIGN_BUFFER_TOO_SMALL,
+ * CALLSIGN_NULL_ARGUMENT, CALLSIGN_INVALID_UTF8, CALLSIGN_INVALID_USER
+ * (`key_id`), CALLSIGN_INVALID_SECRET or CALLSIGN_OVERLAPPING_BUFFERS.
+ * Output rule: see the header preamble; CALLSIGN_BASIC_MAX_LEN sizes the
+ * buffer.
+ *
+ * Pointers:
+ * As the header preamble says.
+ */
+CALLSIGN_NODISCARD
+uint32_t callsign_sinch_oauth2_authorization(const uint8_t *key_id,
+                                             size_t key_id_len,
+                                             const uint8_t *key_secret,
+                                             size_t key_secret_len,
+                                             char *out,
+                                             size_t out_cap,
+                                             size_t *out_len);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Writes the `statusUrl` or `feeUrl` value of a voice request for the
+ * plain URL `url`: its standard padded Base64, as the API wants it. The
+ * URL is 1 to 96 bytes of `A-Z a-z 0-9 - : . /` (no query: the platform
+ * refuses other characters). `field` is CALLSIGN_PUSH_URL_STATUS or
+ * CALLSIGN_PUSH_URL_FEE (the field an error names).
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_BUFFER_TOO_SMALL, CALLSIGN_NULL_ARGUMENT,
+ * CALLSIGN_INVALID_UTF8, CALLSIGN_INVALID_ARGUMENT (unknown `field`),
+ * CALLSIGN_OVERLAPPING_BUFFERS or CALLSIGN_INVALID_FIELD (named in
+ * `*error`). Output rule: see the header preamble;
+ * CALLSIGN_HUAWEI_PUSH_URL_MAX_LEN sizes the buffer.
+ *
+ * Pointers:
+ * As the header preamble says.
+ */
+CALLSIGN_NODISCARD
+uint32_t callsign_huawei_voice_push_url(uint32_t field,
+                                        const uint8_t *url,
+                                        size_t url_len,
+                                        char *out,
+                                        size_t out_cap,
+                                        size_t *out_len,
+                                        struct callsign_field_error *error);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * The name of a CALLSIGN_CATEGORY_* value as the spec spells it
+ * ("success", "fix-request", "fix-credentials", "fix-clock",
+ * "retry-later", "contact-provider"); static, NUL-terminated; unknown
+ * values give "unknown category".
+ */
+const char *callsign_category_str(uint32_t category);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * A one-line advice for a CALLSIGN_CATEGORY_* value (static,
+ * NUL-terminated); unknown values give "unknown category".
+ */
+const char *callsign_category_advice(uint32_t category);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Looks up `code` under `http_status` in a vendor table
+ * (CALLSIGN_RESULT_CODES_VOICE or CALLSIGN_RESULT_CODES_SMS): the same
+ * code can mean two things under 401 and 403. An unknown code gets the
+ * HTTP status's fallback category (400 fix-request, 401 fix-credentials,
+ * 403 and 5xx contact-provider, 429 retry-later) and `known` 0.
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT, CALLSIGN_INVALID_UTF8,
+ * CALLSIGN_OVERLAPPING_BUFFERS or CALLSIGN_INVALID_ARGUMENT (unknown
+ * `table`, `http_status` above 65535).
+ *
+ * Pointers:
+ * As the header preamble says.
+ */
+CALLSIGN_NODISCARD
+uint32_t callsign_huawei_result_code(uint32_t table,
+                                     uint32_t http_status,
+                                     const uint8_t *code,
+                                     size_t code_len,
+                                     struct callsign_result_code *out);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Parses the JSON body of a voice API response received with
+ * `http_status`, into `*out` (views into `body` and `scratch`).
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT, CALLSIGN_INVALID_UTF8,
+ * CALLSIGN_INVALID_ARGUMENT (`http_status` above 65535),
+ * CALLSIGN_BUFFER_TOO_SMALL (`*scratch_len` = scratch bytes needed),
+ * CALLSIGN_OVERLAPPING_BUFFERS, CALLSIGN_MALFORMED (not JSON) or
+ * CALLSIGN_INVALID_FIELD (a missing or mistyped field, named in `*error`).
+ * `scratch_len` and `error` may be NULL. On any status but CALLSIGN_OK
+ * `*out` is untouched.
+ *
+ * ```c
+ * callsign_huawei_voice_response r;
+ * uint8_t scratch[512];
+ * if (callsign_huawei_voice_response_parse(body, body_len, http_status, scratch,
+ *         sizeof scratch, NULL, &r, NULL) == CALLSIGN_OK
+ *     && r.category == CALLSIGN_CATEGORY_FIX_CLOCK) { ... }
+ * ```
+ *
+ * Pointers:
+ * As the header preamble says.
+ */
+CALLSIGN_NODISCARD
+uint32_t callsign_huawei_voice_response_parse(const uint8_t *body,
+                                              size_t body_len,
+                                              uint32_t http_status,
+                                              uint8_t *scratch,
+                                              size_t scratch_cap,
+                                              size_t *scratch_len,
+                                              struct callsign_huawei_voice_response *out,
+                                              struct callsign_field_error *error);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Parses the JSON body of an SMS response received with `http_status`
+ * into `*out` and the per-number results into `results[0..*result_count]`
+ * (`results` may be NULL with `results_cap` 0 when none are wanted or
+ * expected).
+ *
+ * Returns the statuses of `callsign_huawei_voice_response_parse`, and
+ * CALLSIGN_TOO_MANY_ITEMS when the response holds more results than
+ * `results_cap` (`*result_count` = the number needed; nothing else is
+ * written). `result_count` must not be NULL.
+ *
+ * Pointers:
+ * As the header preamble says.
+ */
+CALLSIGN_NODISCARD
+uint32_t callsign_huawei_sms_response_parse(const uint8_t *body,
+                                            size_t body_len,
+                                            uint32_t http_status,
+                                            struct callsign_huawei_sms_result *results,
+                                            size_t results_cap,
+                                            size_t *result_count,
+                                            uint8_t *scratch,
+                                            size_t scratch_cap,
+                                            size_t *scratch_len,
+                                            struct callsign_huawei_sms_response *out,
+                                            struct callsign_field_error *error);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Parses the JSON body of a voice notification into `*out` and, for a
+ * fee push, its records into `records[0..*record_count]` (`records` may
+ * be NULL with `records_cap` 0 when only status events are expected).
+ * Verify the push first (`callsign_huawei_voice_push_verify`).
+ *
+ * Returns the statuses of `callsign_huawei_voice_response_parse` (without
+ * CALLSIGN_INVALID_ARGUMENT), and CALLSIGN_TOO_MANY_ITEMS when a fee push
+ * holds more records than `records_cap` (`*record_count` = the number
+ * needed, never more than CALLSIGN_HUAWEI_FEE_RECORDS_MAX; nothing else
+ * written): never a truncation. More than 50 records is
+ * CALLSIGN_INVALID_FIELD (`feeLst`). `record_count` must not be NULL;
+ * it is 0 for a status event.
+ *
+ * Pointers:
+ * As the header preamble says.
+ */
+CALLSIGN_NODISCARD
+uint32_t callsign_huawei_voice_notification_parse(const uint8_t *body,
+                                                  size_t body_len,
+                                                  struct callsign_huawei_fee_record *records,
+                                                  size_t records_cap,
+                                                  size_t *record_count,
+                                                  uint8_t *scratch,
+                                                  size_t scratch_cap,
+                                                  size_t *scratch_len,
+                                                  struct callsign_huawei_voice_notification *out,
+                                                  struct callsign_field_error *error);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Parses the form body of an SMS status report into `*out`. When
+ * `content_type` is not NULL (with length 0: not checked) it must be
+ * `application/x-www-form-urlencoded` (parameters allowed), else
+ * CALLSIGN_INVALID_FIELD (`Content-Type`).
+ *
+ * Returns the statuses of `callsign_huawei_voice_response_parse` (without
+ * CALLSIGN_INVALID_ARGUMENT); a bad `%` escape or a missing `smsMsgId` /
+ * `status` is CALLSIGN_INVALID_FIELD.
+ *
+ * Pointers:
+ * As the header preamble says.
+ */
+CALLSIGN_NODISCARD
+uint32_t callsign_huawei_sms_status_report_parse(const uint8_t *body,
+                                                 size_t body_len,
+                                                 const uint8_t *content_type,
+                                                 size_t content_type_len,
+                                                 uint8_t *scratch,
+                                                 size_t scratch_cap,
+                                                 size_t *scratch_len,
+                                                 struct callsign_huawei_sms_status_report *out,
+                                                 struct callsign_field_error *error);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Parses the JSON body of a 200 answer of the token endpoint, received
+ * (or better: requested) at `received_at` (Unix seconds), into `*out`.
+ * Any other HTTP status is a refusal: do not parse it as a token.
+ *
+ * Returns the statuses of `callsign_huawei_voice_response_parse` (without
+ * CALLSIGN_INVALID_ARGUMENT): a missing or empty `access_token`, a
+ * `token_type` other than bearer, a non-positive or mistyped
+ * `expires_in` is CALLSIGN_INVALID_FIELD.
+ *
+ * Pointers:
+ * As the header preamble says.
+ */
+CALLSIGN_NODISCARD
+uint32_t callsign_sinch_oauth2_token_parse(const uint8_t *body,
+                                           size_t body_len,
+                                           uint64_t received_at,
+                                           uint8_t *scratch,
+                                           size_t scratch_cap,
+                                           size_t *scratch_len,
+                                           struct callsign_sinch_oauth2_token *out,
+                                           struct callsign_field_error *error);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Makes `cache` an empty token cache (its action is refresh). Any
+ * previous content is overwritten without being read.
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT or CALLSIGN_INVALID_ARGUMENT
+ * (not aligned to 8).
+ *
+ * Pointers:
+ * `cache` must be NULL or point to a writable `callsign_token_cache`.
+ */
+CALLSIGN_NODISCARD uint32_t callsign_token_cache_init(struct callsign_token_cache *cache);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Stores a parsed token (`callsign_sinch_oauth2_token_parse`): copies
+ * `access_token` and takes `expires_at` and `refresh_at` from `token`
+ * (which `_parse` computed from its `received_at`). The previous token is
+ * wiped first.
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT, CALLSIGN_INVALID_ARGUMENT
+ * (misaligned), CALLSIGN_NOT_INITIALIZED, CALLSIGN_INVALID_UTF8,
+ * CALLSIGN_OVERLAPPING_BUFFERS or CALLSIGN_INVALID_FIELD (an empty token,
+ * or one longer than CALLSIGN_TOKEN_CACHE_TOKEN_MAX: the cache is then
+ * empty).
+ *
+ * Pointers:
+ * `cache` as for `_init`, initialised; `token` NULL or readable, its
+ * `access_token` valid for its length.
+ */
+CALLSIGN_NODISCARD
+uint32_t callsign_token_cache_store(struct callsign_token_cache *cache,
+                                    const struct callsign_sinch_oauth2_token *token);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Writes to `*action` what to do at `now` (Unix seconds):
+ * CALLSIGN_TOKEN_USE, or CALLSIGN_TOKEN_REFRESH when the cache is empty or
+ * the token reaches its refresh time. Optionally (non-NULL) writes the
+ * token's expiry to `*expires_at` (0 when empty).
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT (`cache` or `action`),
+ * CALLSIGN_INVALID_ARGUMENT (misaligned), CALLSIGN_NOT_INITIALIZED or
+ * CALLSIGN_OVERLAPPING_BUFFERS.
+ *
+ * Pointers:
+ * `cache` initialised and not written during the call; `action` and
+ * `expires_at` writable.
+ */
+CALLSIGN_NODISCARD
+uint32_t callsign_token_cache_action(const struct callsign_token_cache *cache,
+                                     uint64_t now,
+                                     uint32_t *action,
+                                     uint64_t *expires_at);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Writes the `Authorization` value `Bearer <token>` of the cached token.
+ * Check `callsign_token_cache_action` first: this does not look at the
+ * clock.
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_BUFFER_TOO_SMALL, CALLSIGN_NULL_ARGUMENT,
+ * CALLSIGN_INVALID_ARGUMENT (misaligned), CALLSIGN_NOT_INITIALIZED,
+ * CALLSIGN_OVERLAPPING_BUFFERS or CALLSIGN_INVALID_FIELD (no token).
+ * Output rule: see the header preamble; CALLSIGN_BEARER_MAX_LEN sizes the
+ * buffer.
+ *
+ * Pointers:
+ * `cache` initialised and not written during the call; outputs as the
+ * header preamble says.
+ */
+CALLSIGN_NODISCARD
+uint32_t callsign_token_cache_authorization(const struct callsign_token_cache *cache,
+                                            char *out,
+                                            size_t out_cap,
+                                            size_t *out_len);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Forgets (and wipes) the cached token: call it when an API answers 401
+ * with the token; the next action is refresh.
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT, CALLSIGN_INVALID_ARGUMENT
+ * (misaligned) or CALLSIGN_NOT_INITIALIZED.
+ *
+ * Pointers:
+ * `cache` as for `_init`.
+ */
+CALLSIGN_NODISCARD uint32_t callsign_token_cache_invalidate(struct callsign_token_cache *cache);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Wipes the token and zeroes the storage. NULL and misaligned storage are
+ * left as they are.
+ *
+ * Pointers:
+ * `cache` NULL or a writable `callsign_token_cache`.
+ */
+void callsign_token_cache_wipe(struct callsign_token_cache *cache);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Parses an HTTP `Date` header value (IMF-fixdate such as `Sun, 06 Nov
+ * 1994 08:49:37 GMT`, and the obsolete RFC 850 and asctime forms) into
+ * `*unix_time` (Unix seconds).
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT, CALLSIGN_INVALID_UTF8,
+ * CALLSIGN_OVERLAPPING_BUFFERS, CALLSIGN_MALFORMED (not a date; a wrong
+ * weekday) or CALLSIGN_TIMESTAMP_OUT_OF_RANGE.
+ *
+ * Pointers:
+ * As the header preamble says.
+ */
+CALLSIGN_NODISCARD
+uint32_t callsign_http_date_parse(const uint8_t *date,
+                                  size_t date_len,
+                                  uint64_t *unix_time);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * The correction of a device clock from a server's `Date` header: writes
+ * to `*offset_secs` the server time minus `device_now` (both Unix
+ * seconds, the device's read when the response arrived). Add it to later
+ * device times with `callsign_clock_corrected` (e.g. after a
+ * CALLSIGN_CATEGORY_FIX_CLOCK answer, then sign again).
+ *
+ * Returns the statuses of `callsign_http_date_parse`.
+ *
+ * Pointers:
+ * As the header preamble says.
+ */
+CALLSIGN_NODISCARD
+uint32_t callsign_clock_offset(const uint8_t *date,
+                               size_t date_len,
+                               uint64_t device_now,
+                               int64_t *offset_secs);
+#endif
+
+#if defined(CALLSIGN_FEATURE_API)
+/**
+ * Writes to `*unix_time` the corrected time `device_now + offset_secs` (for
+ * `Created` and other signed times).
+ *
+ * Returns CALLSIGN_OK, CALLSIGN_NULL_ARGUMENT or
+ * CALLSIGN_TIMESTAMP_OUT_OF_RANGE (before 1970 or after 9999).
+ *
+ * Pointers:
+ * `unix_time` NULL or writable.
+ */
+CALLSIGN_NODISCARD
+uint32_t callsign_clock_corrected(uint64_t device_now,
+                                  int64_t offset_secs,
+                                  uint64_t *unix_time);
+#endif
 
 #if defined(CALLSIGN_FEATURE_APIG)
 /**
@@ -1935,6 +3508,37 @@ uint32_t callsign_huawei_sms_x_wsse_verify(const uint8_t *value,
                                            const uint8_t *secret,
                                            size_t secret_len,
                                            uint32_t digest,
+                                           uint64_t now,
+                                           uint64_t max_skew,
+                                           struct callsign_replay_cache *replay);
+#endif
+
+#if (defined(CALLSIGN_FEATURE_VERIFY) && defined(CALLSIGN_FEATURE_API))
+/**
+ * Verifies the `X-AKSK` value of a push the voice platform sent to `url`
+ * (a `statusUrl` or `feeUrl` notification) as the application `username`
+ * (its app key), with that application's secret: `PasswordDigest` must be
+ * the Base64 HMAC-SHA256 of url || Nonce || Created (api-surface spec
+ * §2.1: no vendor-captured push confirms the formula yet), `url` exactly
+ * as configured (the plain URL, not its Base64). Then the window and
+ * replay checks as for `callsign_huawei_voice_x_aksk_verify` (the digest
+ * is the replay fingerprint). Verify before parsing the body
+ * (`callsign_huawei_voice_notification_parse`).
+ *
+ * Returns as `callsign_huawei_voice_x_aksk_verify`.
+ *
+ * Pointers:
+ * As for `callsign_huawei_voice_x_aksk_verify`; `url` as for inputs.
+ */
+CALLSIGN_NODISCARD
+uint32_t callsign_huawei_voice_push_verify(const uint8_t *value,
+                                           size_t value_len,
+                                           const uint8_t *url,
+                                           size_t url_len,
+                                           const uint8_t *username,
+                                           size_t username_len,
+                                           const uint8_t *secret,
+                                           size_t secret_len,
                                            uint64_t now,
                                            uint64_t max_skew,
                                            struct callsign_replay_cache *replay);

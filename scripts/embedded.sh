@@ -249,14 +249,15 @@ stage "C firmware: every vector through callsign.h + libcallsign.a on mps2-an386
 
 # The whole C ABI at opt-level 3 (the release profile). At opt-level "z",
 # the signing subset a firmware links (X-AKSK, X-WSSE, Basic, HMAC, SHA-256,
-# timestamps: the crate without its `apig` and `verify` features): at "z"
+# timestamps: the crate without its `apig` and `verify` features) and the
+# API surface (feature `api`: builders, parsers, token cache, clock): at "z"
 # LLVM keeps small helpers of the RustCrypto sha1/sm3/md-5 crates and of
 # base64ct's decoder out of line with their bounds checks, so the APIG and
 # verification functions keep panic paths there (never reached, but not
 # provably dead).
 ffi_panic_never() {
     local spec lvl features lib elf syms
-    for spec in 3:panic-never,apig,verify z:panic-never 3:panic-never,panic-probe; do
+    for spec in 3:panic-never,apig,verify,api z:panic-never,api 3:panic-never,panic-probe; do
         lvl=${spec%%:*}
         features=${spec#*:}
         {
@@ -287,7 +288,7 @@ ffi_panic_never() {
         }
     done
 }
-stage "C ABI panic-never link for thumbv7em (all at opt-level 3, signing subset at z) and its negative control" ffi_panic_never
+stage "C ABI panic-never link for thumbv7em (all at opt-level 3, signing subset and API surface at z) and its negative control" ffi_panic_never
 
 # The "other languages" path: the C ABI as a WebAssembly module (no
 # imports, no allocator), driven from Node over every X-AKSK vector.

@@ -25,6 +25,22 @@ if nm -D --defined-only "$CARGO_TARGET_DIR/release/libcallsign.so" | grep -q cal
 fi
 echo "panic-never: linked, no panic path"
 
+echo "panic-never: the whole C ABI (features apig, verify, api: with the API surface and the push verification)"
+if ! cargo rustc -p callsign-ffi --release --locked --crate-type cdylib \
+    --no-default-features --features panic-never,apig,verify,api -- "${link_args[@]}" 2>"$CARGO_TARGET_DIR.log"; then
+    cat "$CARGO_TARGET_DIR.log" >&2
+    echo "panic-never: FAILED: a panic path survives in the API surface (see callsign_panic_is_reachable above)" >&2
+    exit 1
+fi
+# (nm into a file: `nm | grep -q` fails under pipefail when grep exits first.)
+nm -D --defined-only "$CARGO_TARGET_DIR/release/libcallsign.so" >"$CARGO_TARGET_DIR.nm"
+if ! grep -q ' callsign_huawei_voice_push_verify$' "$CARGO_TARGET_DIR.nm" ||
+    ! grep -q ' callsign_huawei_click2call_body$' "$CARGO_TARGET_DIR.nm"; then
+    echo "panic-never: FAILED: the API surface is not in the build" >&2
+    exit 1
+fi
+echo "panic-never: the whole C ABI linked, no panic path"
+
 echo "panic-never: negative control: a build with a reachable panic must fail to link"
 if cargo rustc -p callsign-ffi --release --locked --crate-type cdylib \
     --no-default-features --features panic-never,panic-probe -- "${link_args[@]}" 2>"$CARGO_TARGET_DIR.log"; then
@@ -37,4 +53,4 @@ if ! grep -q callsign_panic_is_reachable "$CARGO_TARGET_DIR.log"; then
     exit 1
 fi
 echo "panic-never: the probe failed to link on callsign_panic_is_reachable, as it must"
-echo "panic-never: 2 passed, 0 failed"
+echo "panic-never: 3 passed, 0 failed"

@@ -13,6 +13,14 @@
 #![deny(missing_docs)]
 #![deny(unsafe_op_in_unsafe_fn)]
 
+#[cfg(feature = "api")]
+pub mod api;
+#[cfg(feature = "api")]
+pub mod api_build;
+#[cfg(feature = "api")]
+pub mod api_parse;
+#[cfg(feature = "api")]
+pub mod api_token;
 #[cfg(feature = "apig")]
 pub mod apig;
 pub mod basic;

@@ -31,7 +31,8 @@ pub const CALLSIGN_RANDOM_FAILED: u32 = 11;
 /// An argument has a value outside its documented set (e.g. a digest variant).
 pub const CALLSIGN_INVALID_ARGUMENT: u32 = 12;
 /// More headers or query pairs than the signer can sort (32 headers including
-/// the ones it adds, 64 query pairs).
+/// the ones it adds, 64 query pairs), or more items than a caller array or
+/// a documented CALLSIGN_*_MAX holds (API builders and parsers).
 pub const CALLSIGN_TOO_MANY_ITEMS: u32 = 13;
 /// A header name or value is not allowed (a name must be an HTTP token of 1
 /// to 64 bytes; a value may not hold CR, LF or NUL; a Sinch `Content-Type`
@@ -63,6 +64,9 @@ pub const CALLSIGN_REPLAY: u32 = 25;
 pub const CALLSIGN_REPLAY_CACHE_FULL: u32 = 26;
 /// An input overlaps an output (or two outputs overlap): nothing was written.
 pub const CALLSIGN_OVERLAPPING_BUFFERS: u32 = 27;
+/// A field of an API request, response or notification is invalid or
+/// missing (the builders' and parsers' `callsign_field_error` names it).
+pub const CALLSIGN_INVALID_FIELD: u32 = 28;
 
 /// The status for a core error.
 pub(crate) fn from_error(e: Error) -> u32 {
@@ -93,6 +97,7 @@ pub(crate) fn from_error(e: Error) -> u32 {
         Error::TimestampInFuture => CALLSIGN_TIMESTAMP_IN_FUTURE,
         Error::Replay => CALLSIGN_REPLAY,
         Error::ReplayCacheFull => CALLSIGN_REPLAY_CACHE_FULL,
+        Error::InvalidField { .. } | Error::InvalidListItem { .. } => CALLSIGN_INVALID_FIELD,
         _ => CALLSIGN_INVALID_ARGUMENT,
     }
 }
@@ -117,7 +122,7 @@ fn from_field(field: Field) -> u32 {
 }
 
 /// Static NUL-terminated text per status.
-const TEXTS: [&core::ffi::CStr; 28] = [
+const TEXTS: [&core::ffi::CStr; 29] = [
     c"ok",
     c"null argument",
     c"output buffer too small",
@@ -131,7 +136,7 @@ const TEXTS: [&core::ffi::CStr; 28] = [
     c"state not initialized",
     c"random source failed",
     c"invalid argument",
-    c"too many headers or query pairs",
+    c"too many headers, query pairs or items",
     c"invalid header name or value",
     c"header names differ only in case",
     c"invalid method, host, path, query, region or service",
@@ -146,6 +151,7 @@ const TEXTS: [&core::ffi::CStr; 28] = [
     c"replay: nonce or token already seen",
     c"replay cache full",
     c"an input overlaps an output buffer",
+    c"invalid or missing API field",
 ];
 
 /// A static, NUL-terminated description of `status`; never NULL. Unknown

@@ -474,3 +474,65 @@ pub unsafe extern "C" fn callsign_huawei_sms_x_wsse_verify(
         Err(e) => from_error(e),
     }
 }
+
+/// Verifies the `X-AKSK` value of a push the voice platform sent to `url`
+/// (a `statusUrl` or `feeUrl` notification) as the application `username`
+/// (its app key), with that application's secret: `PasswordDigest` must be
+/// the Base64 HMAC-SHA256 of url || Nonce || Created (api-surface spec
+/// §2.1: no vendor-captured push confirms the formula yet), `url` exactly
+/// as configured (the plain URL, not its Base64). Then the window and
+/// replay checks as for `callsign_huawei_voice_x_aksk_verify` (the digest
+/// is the replay fingerprint). Verify before parsing the body
+/// (`callsign_huawei_voice_notification_parse`).
+///
+/// Returns as `callsign_huawei_voice_x_aksk_verify`.
+///
+/// # Safety
+/// As for `callsign_huawei_voice_x_aksk_verify`; `url` as for inputs.
+#[cfg(feature = "api")]
+#[must_use]
+#[no_mangle]
+pub unsafe extern "C" fn callsign_huawei_voice_push_verify(
+    value: *const u8,
+    value_len: usize,
+    url: *const u8,
+    url_len: usize,
+    username: *const u8,
+    username_len: usize,
+    secret: *const u8,
+    secret_len: usize,
+    now: u64,
+    max_skew: u64,
+    replay: *mut callsign_replay_cache,
+) -> u32 {
+    // SAFETY: forwarded contract (reads the header only).
+    let replay_bytes = unsafe { replay_range(replay) };
+    try_status!(disjoint(
+        &[
+            Range::bytes(value, value_len),
+            Range::bytes(url, url_len),
+            Range::bytes(username, username_len),
+            Range::bytes(secret, secret_len)
+        ],
+        &[replay_bytes],
+    ));
+    // SAFETY: forwarded contract.
+    let secret = try_status!(unsafe { bytes(secret, secret_len) });
+    // SAFETY: forwarded contract.
+    let value = try_status!(unsafe { text(value, value_len) });
+    // SAFETY: forwarded contract.
+    let url = try_status!(unsafe { text(url, url_len) });
+    // SAFETY: forwarded contract.
+    let username = try_status!(unsafe { text(username, username_len) });
+    // SAFETY: forwarded contract.
+    let mut checks = try_status!(unsafe { CheckArgs::new(now, max_skew, replay) });
+    let token = try_status!(ParsedToken::parse(value).map_err(from_error));
+    // Computed in place: a moved key would leave its states behind.
+    let mut key = HmacKey::zeroed();
+    key.rekey(secret);
+    match callsign_core::huawei::voice_push::verify_push(&token, username, &key, url, checks.get())
+    {
+        Ok(_) => CALLSIGN_OK,
+        Err(e) => from_error(e),
+    }
+}

@@ -28,6 +28,12 @@
 #                   every input at the start, middle and end of its output,
 #                   and touching) with -DCALLSIGN_MALLOC_GUARD
 #   overlap-asan    test_overlap with AddressSanitizer + UBSan
+#   api-vectors  tests/c/gen_api_vectors.py -> callsign_api_vectors.h
+#   api-guard    tests/c/test_api.c (every api-surface.json vector through
+#                the builders and parsers, output rule, NULLs) with
+#                -DCALLSIGN_MALLOC_GUARD
+#   api-valgrind test_api under valgrind memcheck, leaks are errors
+#   api-asan     test_api with AddressSanitizer + UBSan
 #   scrub        tests/c/test_scrub.c: no key state, secret or expected MAC
 #                left in the dead stack after a call (plain build)
 # Last line: "c-tests: N passed, M failed".
@@ -149,6 +155,19 @@ header_matrix() {
             echo "c-tests: header as $std with $cc: clean"
         done
     done
+    # The feature guards: without the API surface (CALLSIGN_NO_API), and
+    # with none of the optional parts, the header still compiles and
+    # declares none of the guarded functions.
+    gcc -std=c89 -Wall -Wextra -Werror -pedantic-errors -I"$root/include" -DCALLSIGN_NO_API \
+        -c "$root/tests/c/test_header.c" -o "$tmp/header-noapi.o"
+    gcc -std=c89 -E -I"$root/include" -DCALLSIGN_NO_API -DCALLSIGN_NO_APIG -DCALLSIGN_NO_VERIFY \
+        "$root/include/callsign.h" >"$tmp/header-none.i"
+    if grep -Eq 'callsign_huawei_click2call_body|callsign_token_cache_init|callsign_huawei_apig_sign|callsign_replay_cache_init' \
+        "$tmp/header-none.i" || ! grep -q 'callsign_huawei_voice_x_aksk' "$tmp/header-none.i"; then
+        echo "c-tests: CALLSIGN_NO_API/_APIG/_VERIFY do not guard their declarations" >&2
+        return 1
+    fi
+    echo "c-tests: header with CALLSIGN_NO_API, and with no optional part: clean, guarded"
     for std in c++11 c++17; do
         for cc in g++ clang++; do
             obj="$tmp/header-$cc-$std.o"
@@ -338,6 +357,46 @@ EOF
     echo "c-tests: heap overflow caught (exit status $rc)"
 }
 
+gen_api_vectors() {
+    python3 "$root/tests/c/gen_api_vectors.py" \
+        "$root/tests/vectors/api-surface.json" \
+        "$tmp/callsign_api_vectors.h"
+    [[ -s "$tmp/callsign_api_vectors.h" ]]
+}
+
+build_api() { # output, extra flags...
+    local out=$1
+    shift
+    "$CC" "${WARN[@]}" -g "$@" -I"$root/include" -I"$tmp" \
+        "$root/tests/c/test_api.c" "$lib" -o "$out"
+}
+
+api_guard() {
+    build_api "$tmp/test_api_guard" -O2 -DCALLSIGN_MALLOC_GUARD
+    run_tagged c-api "$tmp/api_guard.log" "$tmp/test_api_guard"
+    grep -q '^c-api: malloc guard active$' "$tmp/api_guard.log"
+}
+
+api_valgrind() {
+    ensure_valgrind
+    build_api "$tmp/test_api" -O1
+    run_tagged c-api "$tmp/api_valgrind.log" valgrind -q --error-exitcode=1 \
+        --leak-check=full --errors-for-leak-kinds=all --track-origins=yes "$tmp/test_api"
+}
+
+api_asan() {
+    build_api "$tmp/test_api_asan" -O1 "${SAN[@]}"
+    nm "$tmp/test_api_asan" >"$tmp/test_api_asan.nm"
+    if ! grep -q '__asan_init' "$tmp/test_api_asan.nm"; then
+        echo "c-tests: __asan_init not in the sanitizer build" >&2
+        return 1
+    fi
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 \
+        UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        run_tagged c-api "$tmp/api_asan.log" "$tmp/test_api_asan"
+    grep -q '^c-api: AddressSanitizer active$' "$tmp/api_asan.log"
+}
+
 build_overlap() { # output, extra flags...
     local out=$1
     shift
@@ -365,6 +424,8 @@ if [[ ${CALLSIGN_C_TESTS_ASAN_ONLY:-0} == 1 ]]; then
     stage verify-vectors gen_verify_vectors
     stage verify-asan verify_asan
     stage overlap-asan overlap_asan
+    stage api-vectors gen_api_vectors
+    stage api-asan api_asan
     echo "c-tests: done in $(($(date +%s) - start)) s"
     echo "c-tests: $passed passed, $failed failed"
     [[ $failed -eq 0 ]]
@@ -384,6 +445,10 @@ stage verify-valgrind verify_valgrind
 stage verify-asan verify_asan
 stage overlap-guard overlap_guard
 stage overlap-asan overlap_asan
+stage api-vectors gen_api_vectors
+stage api-guard api_guard
+stage api-valgrind api_valgrind
+stage api-asan api_asan
 stage scrub scrub
 
 echo "c-tests: done in $(($(date +%s) - start)) s"

@@ -2753,7 +2753,7 @@ static void test_apig_body_hasher(void)
 
 static void test_misc(void)
 {
-#define CS_N_STATUS 28 /* CALLSIGN_OK (0) ..= CALLSIGN_OVERLAPPING_BUFFERS (27) */
+#define CS_N_STATUS 29 /* CALLSIGN_OK (0) ..= CALLSIGN_INVALID_FIELD (28) */
     const char *s[CS_N_STATUS];
     static const uint32_t unknown[] = {CS_N_STATUS, CS_N_STATUS + 1, 999, 0x80000000u,
                                        UINT32_MAX};

@@ -310,6 +310,175 @@ static uint32_t c_sinch_sts(const struct args *a)
                                                      OUT(a));
 }
 
+/* The API-surface builders: input 0 is the request struct, filled from
+ * the inputs that follow it. */
+static callsign_str str_at(const struct args *a, size_t i)
+{
+    callsign_str t;
+    t.ptr = U8(a, i);
+    t.len = L(a, i);
+    return t;
+}
+/* 0 request, 1..4 the numbers, 5 userData. */
+static void p_click2call(struct args *a)
+{
+    callsign_huawei_click2call *r = (callsign_huawei_click2call *)a->in[0];
+    memset(r, 0, sizeof *r);
+    r->display_nbr = str_at(a, 1);
+    r->caller_nbr = str_at(a, 2);
+    r->display_callee_nbr = str_at(a, 3);
+    r->callee_nbr = str_at(a, 4);
+    r->user_data = str_at(a, 5);
+}
+static uint32_t c_click2call(const struct args *a)
+{
+    return callsign_huawei_click2call_body((const callsign_huawei_click2call *)a->in[0], OUT(a),
+                                           NULL);
+}
+/* 0 request, 1 displayNbr, 2 calleeNbr, 3 preTone, 4 verifyCode. */
+static void p_call_verify(struct args *a)
+{
+    callsign_huawei_call_verify *r = (callsign_huawei_call_verify *)a->in[0];
+    memset(r, 0, sizeof *r);
+    r->display_nbr = str_at(a, 1);
+    r->callee_nbr = str_at(a, 2);
+    r->language_type.present = 1;
+    r->language_type.value = 2;
+    r->pre_tone = str_at(a, 3);
+    r->verify_code = str_at(a, 4);
+}
+static uint32_t c_call_verify(const struct args *a)
+{
+    return callsign_huawei_call_verify_body((const callsign_huawei_call_verify *)a->in[0], OUT(a),
+                                            NULL);
+}
+/* 0 request, 1 sessionid, 2 signal. */
+static void p_call_stop(struct args *a)
+{
+    callsign_huawei_call_stop *r = (callsign_huawei_call_stop *)a->in[0];
+    r->session_id = str_at(a, 1);
+    r->signal = str_at(a, 2);
+}
+static uint32_t c_call_stop(const struct args *a)
+{
+    return callsign_huawei_call_stop_body((const callsign_huawei_call_stop *)a->in[0], OUT(a),
+                                          NULL);
+}
+/* 0 request, 1 from, 2 to, 3 templateId, 4 variable list, 5 variable. */
+static void p_sms_batch(struct args *a)
+{
+    callsign_huawei_sms_batch *r = (callsign_huawei_sms_batch *)a->in[0];
+    callsign_str *paras = (callsign_str *)a->in[4];
+    memset(r, 0, sizeof *r);
+    r->from = str_at(a, 1);
+    r->to = str_at(a, 2);
+    r->template_id = str_at(a, 3);
+    paras[0] = str_at(a, 5);
+    r->template_paras = paras;
+    r->template_para_count = 1;
+}
+static uint32_t c_sms_batch(const struct args *a)
+{
+    return callsign_huawei_sms_batch_body((const callsign_huawei_sms_batch *)a->in[0], OUT(a),
+                                          NULL);
+}
+/* 0 request, 1 from, 2 group, 3 number list, 4 number, 5 templateId. */
+static void p_sms_batch_diff(struct args *a)
+{
+    callsign_huawei_sms_batch_diff *r = (callsign_huawei_sms_batch_diff *)a->in[0];
+    callsign_huawei_sms_content *g = (callsign_huawei_sms_content *)a->in[2];
+    callsign_str *to = (callsign_str *)a->in[3];
+    memset(r, 0, sizeof *r);
+    memset(g, 0, sizeof *g);
+    r->from = str_at(a, 1);
+    to[0] = str_at(a, 4);
+    g->to = to;
+    g->to_count = 1;
+    g->template_id = str_at(a, 5);
+    r->sms_content = g;
+    r->sms_content_count = 1;
+}
+static uint32_t c_sms_batch_diff(const struct args *a)
+{
+    return callsign_huawei_sms_batch_diff_body((const callsign_huawei_sms_batch_diff *)a->in[0],
+                                               OUT(a), NULL);
+}
+static uint32_t c_push_url(const struct args *a)
+{
+    return callsign_huawei_voice_push_url(CALLSIGN_PUSH_URL_FEE, U8(a, 0), L(a, 0), OUT(a), NULL);
+}
+static uint32_t c_oauth2_authorization(const struct args *a)
+{
+    return callsign_sinch_oauth2_authorization(U8(a, 0), L(a, 0), U8(a, 1), L(a, 1), OUT(a));
+}
+static uint32_t c_oauth2_token_url(const struct args *a)
+{
+    return callsign_sinch_oauth2_token_url(U8(a, 0), L(a, 0), (const char **)a->out, NULL);
+}
+
+/* The API-surface parsers: input 0 is the body; the output under test is
+ * the result struct (scratch, lists and counts in their own places). */
+static uint8_t g_scratch[512];
+static size_t g_scratch_len, g_count;
+static callsign_token_cache g_tokens;
+static uint32_t c_voice_response(const struct args *a)
+{
+    return callsign_huawei_voice_response_parse(U8(a, 0), L(a, 0), 200, g_scratch,
+                                                sizeof g_scratch, &g_scratch_len,
+                                                (callsign_huawei_voice_response *)a->out, NULL);
+}
+static uint32_t c_sms_response(const struct args *a)
+{
+    static callsign_huawei_sms_result res[2];
+    return callsign_huawei_sms_response_parse(U8(a, 0), L(a, 0), 200, res, 2, &g_count, g_scratch,
+                                              sizeof g_scratch, &g_scratch_len,
+                                              (callsign_huawei_sms_response *)a->out, NULL);
+}
+static uint32_t c_voice_notification(const struct args *a)
+{
+    static callsign_huawei_fee_record fees[2];
+    return callsign_huawei_voice_notification_parse(
+        U8(a, 0), L(a, 0), fees, 2, &g_count, g_scratch, sizeof g_scratch, &g_scratch_len,
+        (callsign_huawei_voice_notification *)a->out, NULL);
+}
+static uint32_t c_status_report(const struct args *a)
+{
+    return callsign_huawei_sms_status_report_parse(
+        U8(a, 0), L(a, 0), U8(a, 1), L(a, 1), g_scratch, sizeof g_scratch, &g_scratch_len,
+        (callsign_huawei_sms_status_report *)a->out, NULL);
+}
+static uint32_t c_token_parse(const struct args *a)
+{
+    return callsign_sinch_oauth2_token_parse(U8(a, 0), L(a, 0), T_NOW, g_scratch, sizeof g_scratch,
+                                             &g_scratch_len,
+                                             (callsign_sinch_oauth2_token *)a->out, NULL);
+}
+static uint32_t c_result_code(const struct args *a)
+{
+    return callsign_huawei_result_code(CALLSIGN_RESULT_CODES_VOICE, 401, U8(a, 0), L(a, 0),
+                                       (callsign_result_code *)a->out);
+}
+static void init_tokens(void *out)
+{
+    must(callsign_token_cache_init((callsign_token_cache *)out));
+}
+/* 0 token struct, 1 access token. */
+static void p_token_store(struct args *a)
+{
+    callsign_sinch_oauth2_token *t = (callsign_sinch_oauth2_token *)a->in[0];
+    memset(t, 0, sizeof *t);
+    t->access_token.ptr = U8(a, 1);
+    t->access_token.len = L(a, 1);
+    t->expires_in = 3600;
+    t->expires_at = T_NOW + 3600;
+    t->refresh_at = T_NOW + 3540;
+}
+static uint32_t c_token_store(const struct args *a)
+{
+    return callsign_token_cache_store((callsign_token_cache *)a->out,
+                                      (const callsign_sinch_oauth2_token *)a->in[0]);
+}
+
 /* Pairs at input P from the name/value inputs that follow it. */
 static void fill_pairs(struct args *a, size_t P, size_t n)
 {
@@ -376,6 +545,19 @@ static uint32_t c_mailgun_verify(const struct args *a)
                                            CALLSIGN_MAILGUN_DEFAULT_MAX_AGE_SECS,
                                            (callsign_replay_cache *)a->out);
 }
+#if defined(CALLSIGN_FEATURE_API)
+/* A push X-AKSK at T_NOW (digest computed with Python's hmac). */
+#define PUSH_X_AKSK                                                                                \
+    "UsernameToken Username=\"a1B2c3D4e5F6g7H8i9J0kLmNoPqR\",PasswordDigest=\"zKbbn/u/EfQw/oqZhOtlbBaWEMGYZ1kojDk9gMGi5FU=\","        \
+    "Nonce=\"66C92B11FF8A425FB8D4CCFE0ED9ED1F\",Created=\"2023-11-14T22:13:20Z\""
+static uint32_t c_push_verify(const struct args *a)
+{
+    return callsign_huawei_voice_push_verify(U8(a, 0), L(a, 0), U8(a, 1), L(a, 1), U8(a, 2),
+                                             L(a, 2), U8(a, 3), L(a, 3), T_NOW,
+                                             CALLSIGN_DEFAULT_MAX_SKEW_SECS,
+                                             (callsign_replay_cache *)a->out);
+}
+#endif
 static uint32_t c_x_aksk_verify(const struct args *a)
 {
     return callsign_huawei_voice_x_aksk_verify(U8(a, 0), L(a, 0), U8(a, 1), L(a, 1), U8(a, 2),
@@ -525,9 +707,69 @@ static struct writer writers[] = {
     {"callsign_huawei_voice_x_aksk_verify_with_key", sizeof(callsign_replay_cache), 0, 0, 3,
      {"key", "value", "username"}, {&g_key, g_x_aksk, APP_KEY},
      {sizeof(callsign_hmac_key), 0, 0}, 1u, init_cache, NULL, c_x_aksk_verify_key},
+#if defined(CALLSIGN_FEATURE_API)
+    {"callsign_huawei_voice_push_verify", sizeof(callsign_replay_cache), 0, 0, 4,
+     {"value", "url", "username", "secret"},
+     {PUSH_X_AKSK, "https://example.com/voice/status", APP_KEY, SECRET}, {0, 0, 0, 0}, 0,
+     init_cache, NULL, c_push_verify},
+#endif
     {"callsign_huawei_sms_x_wsse_verify", sizeof(callsign_replay_cache), 0, 0, 3,
      {"value", "username", "secret"}, {g_x_wsse, APP_KEY, SECRET}, {0, 0, 0}, 0, init_cache, NULL,
      c_x_wsse_verify},
+    {"callsign_huawei_click2call_body", TEXT(512), 6,
+     {"request", "displayNbr", "callerNbr", "displayCalleeNbr", "calleeNbr", "userData"},
+     {NULL, "+8675528000088", "+8613500000001", "+8675528000088", "+8613500000002", "cwgtest"},
+     {sizeof(callsign_huawei_click2call), 0, 0, 0, 0, 0}, 1u, NULL, p_click2call, c_click2call},
+    {"callsign_huawei_call_verify_body", TEXT(512), 5,
+     {"request", "displayNbr", "calleeNbr", "preTone", "verifyCode"},
+     {NULL, "+8653159511234", "+8613500000001", "test.wav", "1234"},
+     {sizeof(callsign_huawei_call_verify), 0, 0, 0, 0}, 1u, NULL, p_call_verify, c_call_verify},
+    {"callsign_huawei_call_stop_body", TEXT(512), 3, {"request", "sessionid", "signal"},
+     {NULL, "1200_366_0_20161228102743@callenabler.home1.com", "call_stop"},
+     {sizeof(callsign_huawei_call_stop), 0, 0}, 1u, NULL, p_call_stop, c_call_stop},
+    {"callsign_huawei_sms_batch_body", TEXT(512), 6,
+     {"request", "from", "to", "templateId", "templateParas", "variable"},
+     {NULL, "csms12345678", "+8615123456789", "8ff55eac1d0b478ab3c06c3c6a492300", NULL, "369751"},
+     {sizeof(callsign_huawei_sms_batch), 0, 0, 0, sizeof(callsign_str), 0}, 1u | (1u << 4), NULL,
+     p_sms_batch, c_sms_batch},
+    {"callsign_huawei_sms_batch_diff_body", TEXT(512), 6,
+     {"request", "from", "smsContent", "to list", "to", "templateId"},
+     {NULL, "csms12345678", NULL, NULL, "+8615123456789", "8ff55eac1d0b478ab3c06c3c6a492300"},
+     {sizeof(callsign_huawei_sms_batch_diff), 0, sizeof(callsign_huawei_sms_content),
+      sizeof(callsign_str), 0, 0},
+     1u | (1u << 2) | (1u << 3), NULL, p_sms_batch_diff, c_sms_batch_diff},
+    {"callsign_huawei_voice_push_url", TEXT(CALLSIGN_HUAWEI_PUSH_URL_MAX_LEN), 1, {"url"},
+     {"http://218.4.33.55:8888/test"}, {0}, 0, NULL, NULL, c_push_url},
+    {"callsign_sinch_oauth2_authorization", TEXT(CALLSIGN_BASIC_MAX_LEN), 2,
+     {"key_id", "key_secret"}, {"YOUR_KEY_ID", "YOUR_KEY_SECRET"}, {0, 0}, 0, NULL, NULL,
+     c_oauth2_authorization},
+    {"callsign_sinch_oauth2_token_url", sizeof(const char *), 0, 1, 1, {"region"}, {"eu"}, {0}, 0,
+     NULL, NULL, c_oauth2_token_url},
+    {"callsign_huawei_voice_response_parse", ROUND8(sizeof(callsign_huawei_voice_response)), 0, 0,
+     1, {"body"}, {"{\"resultcode\":\"1010013\",\"resultdesc\":\"Time\\/out\"}"}, {0}, 0, NULL,
+     NULL, c_voice_response},
+    {"callsign_huawei_sms_response_parse", ROUND8(sizeof(callsign_huawei_sms_response)), 0, 0, 1,
+     {"body"},
+     {"{\"code\":\"000000\",\"description\":\"\\u0041\"}"},
+     {0}, 0, NULL, NULL, c_sms_response},
+    {"callsign_huawei_voice_notification_parse", ROUND8(sizeof(callsign_huawei_voice_notification)),
+     0, 0, 1, {"body"},
+     {"{\"eventType\":\"disconnect\",\"statusInfo\":{\"sessionId\":\"s\",\"stateCode\":0,"
+      "\"stateDesc\":\"The user releases the call\\u002e\"}}"},
+     {0}, 0, NULL, NULL, c_voice_notification},
+    {"callsign_huawei_sms_status_report_parse", ROUND8(sizeof(callsign_huawei_sms_status_report)),
+     0, 0, 2, {"body", "content_type"},
+     {"smsMsgId=a_1&status=DELIVRD&extend=order+42%26x%3Dy", "application/x-www-form-urlencoded"},
+     {0, 0}, 0, NULL, NULL, c_status_report},
+    {"callsign_sinch_oauth2_token_parse", ROUND8(sizeof(callsign_sinch_oauth2_token)), 0, 0, 1,
+     {"body"},
+     {"{\"access_token\":\"e\",\"token_type\":\"bearer\",\"expires_in\":9,\"scope\":\"\\/\"}"},
+     {0}, 0, NULL, NULL, c_token_parse},
+    {"callsign_huawei_result_code", ROUND8(sizeof(callsign_result_code)), 0, 1, 1, {"code"},
+     {"1010013"}, {0}, 0, NULL, NULL, c_result_code},
+    {"callsign_token_cache_store", sizeof(callsign_token_cache), 0, 0, 2,
+     {"token", "access_token"}, {NULL, "eyJhbGciOi..."}, {sizeof(callsign_sinch_oauth2_token), 0},
+     1u, init_tokens, p_token_store, c_token_store},
 };
 
 /* ------------------------------------------------------------------ */
@@ -889,6 +1131,18 @@ static int setup(void)
     ok &= check_status(callsign_hmac_key_init(&g_key, (const uint8_t *)SECRET, strlen(SECRET)),
                        CALLSIGN_OK, "callsign_hmac_key_init");
     ok &= check_status(callsign_sinch_body_md5_init(&g_md5), CALLSIGN_OK, "md5 init");
+    {
+        callsign_sinch_oauth2_token t;
+        memset(&t, 0, sizeof t);
+        t.access_token.ptr = (const uint8_t *)"eyJhbGciOi...";
+        t.access_token.len = 13;
+        t.expires_in = 3600;
+        t.expires_at = T_NOW + 3600;
+        t.refresh_at = T_NOW + 3540;
+        ok &= check_status(callsign_token_cache_init(&g_tokens), CALLSIGN_OK, "token cache init");
+        ok &= check_status(callsign_token_cache_store(&g_tokens, &t), CALLSIGN_OK,
+                           "token cache store");
+    }
     ok &= check_status(callsign_sinch_body_md5_update(&g_md5, (const uint8_t *)SINCH_BODY,
                                                       strlen(SINCH_BODY)),
                        CALLSIGN_OK, "md5 update");

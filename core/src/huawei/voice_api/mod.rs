@@ -30,7 +30,9 @@ mod result_code;
 pub use call_stop::{CallStop, Signal};
 pub use call_verify::{CallVerify, LANGUAGE_CHINESE};
 pub use click2call::{CalleeMedia, Click2Call, LastMinToUe};
-pub use notification::{EventType, FeeRecord, StatusEvent, VoiceNotification, MAX_FEE_RECORDS};
+pub use notification::{
+    parse_each_fee, EventType, FeeRecord, StatusEvent, VoiceNotification, MAX_FEE_RECORDS,
+};
 pub use response::VoiceResponse;
 pub use result_code::RESULT_CODES;
 

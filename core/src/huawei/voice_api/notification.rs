@@ -56,36 +56,70 @@ impl<'a, const N: usize> VoiceNotification<'a, N> {
     /// # Ok::<(), Error>(())
     /// ```
     pub fn parse(body: &'a str) -> Result<Self, Error> {
-        let [event, info, fee] = pick(
-            top_object(body)?,
-            [
-                ("eventType", Field::EventType),
-                ("statusInfo", Field::StatusInfo),
-                ("feeLst", Field::FeeLst),
-            ],
-        )?;
-        let event_type = plain(
-            Some(required(event, Field::EventType)?),
-            Field::EventType,
-            1,
-            64,
-        )?
-        .map(EventType::from_text)
-        .unwrap_or(EventType::Other(""));
-        if event_type == EventType::Fee {
-            let list = array(required(fee, Field::FeeLst)?, Field::FeeLst)?;
-            return fee_records(list).map(VoiceNotification::Fee);
+        let mut records = heapless::Vec::new();
+        let max = N.min(MAX_FEE_RECORDS);
+        match parse_each_fee(body, max, |_, record| {
+            // Cannot fail: `parse_each_fee` stops before `max` <= N records.
+            let _ = records.push(record);
+        })? {
+            Some(status) => Ok(VoiceNotification::Status(status)),
+            None => Ok(VoiceNotification::Fee(records)),
         }
-        let info = object(required(info, Field::StatusInfo)?, Field::StatusInfo)?;
-        StatusEvent::parse(event_type, info).map(VoiceNotification::Status)
     }
 }
 
-fn fee_records<'a, const N: usize>(
+/// Parses a push body as [`VoiceNotification::parse`] does, without
+/// collecting the fee records: each is handed to `each` with its index, in
+/// order, and a push with more than `min(max, 50)` records is
+/// [`Problem::TooMany`] (after the first `max` were handed over). Returns
+/// the status event, or `None` for a fee push (at least one record). For
+/// callers that keep the records elsewhere (the C ABI fills a caller
+/// array).
+///
+/// ```
+/// use callsign_core::huawei::voice_api::parse_each_fee;
+/// let fee = r#"{"eventType":"fee","feeLst":[{"direction":0,"spId":"s","appKey":"k","bindNum":"+1","sessionId":"x0","callerNum":"+1","calleeNum":"+2"}]}"#;
+/// let mut ids = [""; 1];
+/// assert_eq!(parse_each_fee(fee, 50, |i, r| ids[i] = r.session_id)?, None);
+/// assert_eq!(ids, ["x0"]);
+/// # Ok::<(), callsign_core::Error>(())
+/// ```
+pub fn parse_each_fee<'a>(
+    body: &'a str,
+    max: usize,
+    each: impl FnMut(usize, FeeRecord<'a>),
+) -> Result<Option<StatusEvent<'a>>, Error> {
+    let [event, info, fee] = pick(
+        top_object(body)?,
+        [
+            ("eventType", Field::EventType),
+            ("statusInfo", Field::StatusInfo),
+            ("feeLst", Field::FeeLst),
+        ],
+    )?;
+    let event_type = plain(
+        Some(required(event, Field::EventType)?),
+        Field::EventType,
+        1,
+        64,
+    )?
+    .map(EventType::from_text)
+    .unwrap_or(EventType::Other(""));
+    if event_type == EventType::Fee {
+        let list = array(required(fee, Field::FeeLst)?, Field::FeeLst)?;
+        fee_records(list, max.min(MAX_FEE_RECORDS), each)?;
+        return Ok(None);
+    }
+    let info = object(required(info, Field::StatusInfo)?, Field::StatusInfo)?;
+    StatusEvent::parse(event_type, info).map(Some)
+}
+
+fn fee_records<'a>(
     list: &'a str,
-) -> Result<heapless::Vec<FeeRecord<'a>, N>, Error> {
-    let max = N.min(MAX_FEE_RECORDS);
-    let mut records = heapless::Vec::new();
+    max: usize,
+    mut each: impl FnMut(usize, FeeRecord<'a>),
+) -> Result<(), Error> {
+    let mut count = 0usize;
     for (index, item) in elements(list).enumerate() {
         if index >= max {
             return Err(invalid(Field::FeeLst, Problem::TooMany { max }));
@@ -101,14 +135,13 @@ fn fee_records<'a, const N: usize>(
                 },
                 other => other,
             })?;
-        records
-            .push(record)
-            .map_err(|_| invalid(Field::FeeLst, Problem::TooMany { max }))?;
+        each(index, record);
+        count = index.saturating_add(1);
     }
-    if records.is_empty() {
+    if count == 0 {
         return Err(invalid(Field::FeeLst, Problem::Empty));
     }
-    Ok(records)
+    Ok(())
 }
 
 /// `eventType`.
