@@ -58,10 +58,15 @@ fn ref_timestamp(text: &str, extended: bool) -> Result<u64, Error> {
 /// `.` and 1 to 9 digits, then `Z` or `±HH:MM` (HH ≤ 23, MM ≤ 59).
 fn ref_x_timestamp(text: &str) -> Option<Result<u64, ()>> {
     let b = text.as_bytes();
-    if b.len() < 20 {
+    if b.len() < 19 {
         return None;
     }
     let base = ref_timestamp(std::str::from_utf8(&[&b[..19], b"Z"].concat()).ok()?, true);
+    // callsign reports a year outside 1970..=9999 before looking at the
+    // rest of the text (either way the text is refused).
+    if base == Err(Error::TimestampOutOfRange) {
+        return Some(Err(()));
+    }
     let mut i = 19;
     if b.get(i) == Some(&b'.') {
         let n = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
