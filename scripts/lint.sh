@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
 cargo fmt --all -- --check
+# The fuzz crate is its own workspace (excluded from the root one).
+cargo fmt --manifest-path fuzz/Cargo.toml -- --check
 # callsign-ffi alone: built with the CLI's dev-dependencies, feature
 # unification would link std into it (see Cargo.toml default-members).
 cargo clippy --workspace --exclude callsign-ffi --all-targets --all-features --locked -- -D warnings
