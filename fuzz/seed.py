@@ -91,6 +91,9 @@ def main():
                 vectors += json.load(f)["vectors"]
 
     for v in vectors:
+        if "kind" in v:  # api-surface.json: the `api` target
+            seed_api(v)
+            continue
         try:
             seed_vector(v)
         except (KeyError, ValueError, TypeError):
@@ -274,6 +277,26 @@ def seed_vector(v):
         add("ffi", byte(0) + byte(91) + byte(0) + byte(0) + arg(i["key_id"]) + arg(i["key_secret"]))
 
 
+API_PARSERS = {
+    "parse_voice_response": 0,
+    "parse_sms_response": 1,
+    "parse_voice_notification": 2,
+    "parse_sms_status_report": 3,
+    "parse_oauth_token": 4,
+}
+
+
+def seed_api(v):
+    """The `api` target: a parser's raw payload, or click2Call's fields."""
+    kind = v["kind"]
+    if kind in API_PARSERS:
+        add("api", byte(API_PARSERS[kind]) + long_text(v["input"]["raw"]))
+    elif v.get("api", "").startswith("click2Call") and v.get("valid") is True:
+        f = v["input"]["fields"]
+        add("api", byte(6) + b"".join(text(str(f.get(k, ""))) for k in (
+            "displayNbr", "callerNbr", "displayCalleeNbr", "calleeNbr", "userData")) + byte(0))
+
+
 def write_inputs_the_vectors_lack():
     """Adds inputs the vectors do not hold."""
     for t in ("2024-02-29T23:59:59Z", "20240229T235959Z", "9999-12-31T23:59:59Z",
@@ -283,6 +306,9 @@ def write_inputs_the_vectors_lack():
     for which in range(16):
         add("ffi", byte(which) + byte(17) + byte(1) + byte(2) + arg("key") + arg("value") + arg("n0nce") + u64(1709280930))
     add("digests", long_text(b"k" * 100) + text(b"") + byte(3) + u16(1) + u16(64) + u16(65) + b"x" * 200)
+    for date in ("Sun, 06 Nov 1994 08:49:37 GMT", "Sunday, 06-Nov-94 08:49:37 GMT",
+                 "Sun Nov  6 08:49:37 1994"):
+        add("api", byte(5) + long_text(date))
 
 
 
