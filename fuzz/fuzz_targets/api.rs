@@ -56,9 +56,19 @@ fuzz_target!(|data: &[u8]| {
             }
         }
         _ => {
-            let (a, b, c, d, user) = (input.text(), input.text(), input.text(), input.text(), input.text());
+            let (a, b, c, d, user) = (
+                input.text(),
+                input.text(),
+                input.text(),
+                input.text(),
+                input.text(),
+            );
             let mut call = Click2Call::new(a, b, c, d);
-            call.number_check = if input.byte() % 2 == 0 { NumberCheck::Lenient } else { NumberCheck::default() };
+            call.number_check = if input.byte() % 2 == 0 {
+                NumberCheck::Lenient
+            } else {
+                NumberCheck::default()
+            };
             call.user_data = (!user.is_empty()).then_some(user);
             if let Ok(req) = call.request() {
                 let n = req.len();
