@@ -5,8 +5,6 @@
 //! branches (Base64 with the arithmetic of RustCrypto's `base64ct`), since
 //! they encode MACs and credentials.
 
-use zeroize::Zeroize;
-
 use crate::Sink;
 
 /// Input bytes the Base64 encoder gathers before encoding them at once.
@@ -106,7 +104,7 @@ impl<'s, S: Sink + ?Sized> Base64Encoder<'s, S> {
             self.sink.write(encoded);
         }
         // The input buffer is overwritten by the next chunk and wiped on drop.
-        text.as_flattened_mut().zeroize();
+        crate::out::wipe(text.as_flattened_mut());
         self.fill = 0;
     }
 
@@ -128,8 +126,55 @@ impl<'s, S: Sink + ?Sized> Base64Encoder<'s, S> {
 
 impl<S: Sink + ?Sized> Drop for Base64Encoder<'_, S> {
     fn drop(&mut self) {
-        self.buf.zeroize();
+        crate::out::wipe(&mut self.buf);
     }
+}
+
+/// Base64-encodes, in place and in constant time, the `raw_len` bytes at
+/// the end of `text`, whose length must be exactly `base64_len(raw_len)`:
+/// afterwards `text` holds their padded Base64 and no other copy of them
+/// exists (no intermediate buffer to wipe). Returns `false`, touching
+/// nothing, when the lengths do not fit.
+///
+/// Group `i` is read from `start + 3i` and written to `4i`; since the text
+/// is a third longer than the input, a group's 4 characters never reach
+/// an unread byte (`4(i+1) <= start + 3(i+1)` as `start >= groups`). A
+/// first pass writes 6-bit values, a second maps them to characters with
+/// [`b64_char_ct`]'s arithmetic in a loop the compiler vectorises.
+pub(crate) fn base64_in_place(text: &mut [u8], raw_len: usize) -> bool {
+    let Some(start) = base64_len(raw_len).and_then(|n| n.checked_sub(raw_len)) else {
+        return false;
+    };
+    if base64_len(raw_len) != Some(text.len()) {
+        return false;
+    }
+    let mut read = start;
+    let mut write = 0usize;
+    while read < text.len() {
+        let byte = |i: usize| u32::from(text.get(i).copied().unwrap_or(0));
+        let n = byte(read) << 16 | byte(read.wrapping_add(1)) << 8 | byte(read.wrapping_add(2));
+        if let Some(quad) = text.get_mut(write..write.wrapping_add(4)) {
+            for (k, q) in quad.iter_mut().enumerate() {
+                *q = (n >> (18usize.wrapping_sub(k.wrapping_mul(6)) & 31)) as u8 & 63;
+            }
+        }
+        read = read.wrapping_add(3);
+        write = write.wrapping_add(4);
+    }
+    for b in text.iter_mut() {
+        *b = b64_char_ct(u32::from(*b));
+    }
+    // The padding follows the public length.
+    let pad = match raw_len % 3 {
+        1 => 2,
+        2 => 1,
+        _ => 0,
+    };
+    let len = text.len();
+    if let Some(tail) = text.get_mut(len.saturating_sub(pad)..) {
+        tail.fill(b'=');
+    }
+    true
 }
 
 /// Writes the Base64 text of `data` into `sink`.
@@ -256,9 +301,22 @@ pub fn base64_public<S: Sink + ?Sized>(data: &[u8], sink: &mut S) {
 /// assert_eq!(&text, b"//////////////////////////////////////////8=");
 /// ```
 pub fn base64_32(digest: &[u8; 32]) -> [u8; 44] {
+    // Ten whole groups, then the last two bytes: lengths known at compile
+    // time, so the loop unrolls into straight table lookups.
     let mut text = [0u8; 44];
-    let mut out = crate::Out::new(&mut text);
-    base64_public(digest, &mut out);
+    let mut src: &[u8] = digest;
+    let mut rest: &mut [u8] = &mut text;
+    while let Some((group, tail)) = src.split_first_chunk::<3>() {
+        let Some((quad, after)) = core::mem::take(&mut rest).split_first_chunk_mut::<4>() else {
+            break;
+        };
+        *quad = b64_quad(*group, 3, b64_char);
+        src = tail;
+        rest = after;
+    }
+    if let ([a, b], Some((quad, _))) = (src, rest.split_first_chunk_mut::<4>()) {
+        *quad = b64_quad([*a, *b, 0], 2, b64_char);
+    }
     text
 }
 
@@ -292,7 +350,7 @@ pub fn hex<S: Sink + ?Sized>(data: &[u8], sink: &mut S) {
             sink.write(t);
         }
     }
-    text.as_flattened_mut().zeroize();
+    crate::out::wipe(text.as_flattened_mut());
 }
 
 /// Lowercase hex of a 32-byte digest, as an array.

@@ -19,7 +19,7 @@
 
 use super::{token_max_len, validate_app_key, UsernameToken};
 use crate::time::EXTENDED_LEN;
-use crate::{Emit, Error, Nonce, Sha256, Sink, Timestamp};
+use crate::{Emit, Error, NonceRef, Sha256, Sink, Timestamp};
 
 /// The `Authorization` header value that goes with `X-WSSE`; constant.
 pub const AUTHORIZATION: &str = r#"WSSE realm="SDP",profile="UsernameToken",type="Appkey""#;
@@ -64,7 +64,7 @@ pub struct XWsse<'a> {
     app_key: &'a str,
     digest: [u8; DIGEST_HEX_LEN],
     digest_len: usize,
-    nonce: &'a Nonce,
+    nonce: NonceRef<'a>,
     created: [u8; EXTENDED_LEN],
 }
 
@@ -81,7 +81,7 @@ impl<'a> XWsse<'a> {
     pub fn new(
         app_key: &'a str,
         app_secret: &[u8],
-        nonce: &'a Nonce,
+        nonce: impl Into<NonceRef<'a>>,
         created: Timestamp,
     ) -> Result<Self, Error> {
         Self::with_encoding(app_key, app_secret, nonce, created, DigestEncoding::Hex)
@@ -99,11 +99,12 @@ impl<'a> XWsse<'a> {
     pub fn with_encoding(
         app_key: &'a str,
         app_secret: &[u8],
-        nonce: &'a Nonce,
+        nonce: impl Into<NonceRef<'a>>,
         created: Timestamp,
         encoding: DigestEncoding,
     ) -> Result<Self, Error> {
         let app_key = validate_app_key(app_key)?;
+        let nonce = nonce.into();
         let mut h = Sha256::new();
         h.update(nonce.as_bytes());
         let created = created.extended().to_array();

@@ -225,7 +225,7 @@ pub mod vectors {
 pub mod jobs {
     use callsign_core::basic::Basic;
     use callsign_core::huawei::{sms, voice};
-    use callsign_core::{Error, HmacKey, Nonce, Timestamp};
+    use callsign_core::{Error, HmacKey, Nonce, NonceRef, Timestamp};
 
     /// X-AKSK from the app secret: `HmacKey::new`, `Nonce::new`,
     /// `Timestamp::from_unix`, `XAksk::new`, `write`.
@@ -241,7 +241,8 @@ pub mod jobs {
         x_aksk_with_key(app_key, &key, nonce, unix, out)
     }
 
-    /// X-AKSK with a precomputed key: `Nonce::new`, `Timestamp::from_unix`,
+    /// X-AKSK with a precomputed key: `NonceRef::new` (the nonce borrowed,
+    /// not copied), `Timestamp::from_unix`,
     /// `XAksk::new`, `write`.
     #[inline(always)]
     pub fn x_aksk_with_key(
@@ -251,9 +252,9 @@ pub mod jobs {
         unix: u64,
         out: &mut [u8],
     ) -> Result<usize, Error> {
-        let nonce = Nonce::new(nonce)?;
+        let nonce = NonceRef::new(nonce)?;
         let created = Timestamp::from_unix(unix)?;
-        voice::XAksk::new(app_key, key, &nonce, created)?.write(out)
+        voice::XAksk::new(app_key, key, nonce, created)?.write(out)
     }
 
     /// X-WSSE (normative hex digest, or the legacy raw digest).
