@@ -37,7 +37,7 @@ failed=0
 
 # Runs "$@" in a subshell with errexit and counts the stage.
 stage() {
-    local name=$1 rc
+    local name=$1 rc t0=$SECONDS
     shift
     echo "== embedded: $name"
     set +e
@@ -49,10 +49,10 @@ stage() {
     set -uo pipefail
     if [[ $rc -eq 0 ]]; then
         passed=$((passed + 1))
-        echo "embedded: ok   $name"
+        echo "embedded: ok   $name ($((SECONDS - t0)) s)"
     else
         failed=$((failed + 1))
-        echo "embedded: FAIL $name (exit status $rc)"
+        echo "embedded: FAIL $name (exit status $rc, $((SECONDS - t0)) s)"
     fi
 }
 
