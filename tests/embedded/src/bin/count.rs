@@ -27,18 +27,20 @@
 use callsign_core::huawei::voice::{XAksk, X_AKSK_MAX_LEN};
 use callsign_core::{sha256, HmacKey, Nonce, Sha256, Timestamp};
 use callsign_embedded::{exit, vectors, Console, Token};
+use core::hint::black_box;
 #[cfg(target_arch = "arm")]
 use cortex_m_rt::entry;
-use core::hint::black_box;
 
 /// The 64-byte message of the SHA-256 and HMAC regions.
 static MSG: [u8; 64] = *b"callsign counts instructions: one 64-byte SHA-256 block, 0123456";
 /// The 32-byte HMAC key of the HMAC region.
 static KEY: [u8; 32] = *b"a 32-byte HMAC key for counting!";
 /// SHA-256(MSG) (Python's hashlib).
-const SHA256_MSG: [u8; 32] = hex32("389b9ef3350400bf6bf125f168d486326b1a8305fad65439cfaad65be1d98337");
+const SHA256_MSG: [u8; 32] =
+    hex32("389b9ef3350400bf6bf125f168d486326b1a8305fad65439cfaad65be1d98337");
 /// HMAC-SHA256(KEY, MSG) (Python's hmac).
-const HMAC_MSG: [u8; 32] = hex32("7c99701fa85503dc1734bdda8c82c4fd7b1571babd4201aeeaa96980fa14fd5c");
+const HMAC_MSG: [u8; 32] =
+    hex32("7c99701fa85503dc1734bdda8c82c4fd7b1571babd4201aeeaa96980fa14fd5c");
 
 const fn hex32(s: &str) -> [u8; 32] {
     const fn nib(c: u8) -> u8 {
@@ -166,12 +168,18 @@ fn check(con: &mut Console, ok: &mut bool, name: &str, good: bool) {
 fn main() -> ! {
     let mut con = Console::open();
     let mut ok = true;
-    con.put("count-mark ").num(count_mark as *const () as usize as u64).put("\n");
+    con.put("count-mark ")
+        .num(count_mark as *const () as usize as u64)
+        .put("\n");
 
     region(&mut con, "empty", || {});
     for n in [1000u32, 3000] {
         let mut cell = 0u32;
-        let name = if n == 1000 { "calib-1000" } else { "calib-3000" };
+        let name = if n == 1000 {
+            "calib-1000"
+        } else {
+            "calib-3000"
+        };
         region(&mut con, name, || calib(black_box(n), &mut cell));
         check(&mut con, &mut ok, name, cell == 2 * n);
     }
@@ -186,7 +194,12 @@ fn main() -> ! {
     });
     for h in h {
         // The block is the message's first; the message is one block.
-        check(&mut con, &mut ok, "sha256-compress", h.finalize() == SHA256_MSG);
+        check(
+            &mut con,
+            &mut ok,
+            "sha256-compress",
+            h.finalize() == SHA256_MSG,
+        );
     }
 
     let mut out = [[0u8; 32]; 2];
@@ -248,6 +261,10 @@ fn main() -> ! {
     let good = n[0] == n[1] && a.out.get(..n[0]) == Some(v.expected.as_bytes());
     check(&mut con, &mut ok, "x-aksk-secret", good);
 
-    con.put(if ok { "count: results ok\n" } else { "count: results WRONG\n" });
+    con.put(if ok {
+        "count: results ok\n"
+    } else {
+        "count: results WRONG\n"
+    });
     exit(ok)
 }
