@@ -199,7 +199,7 @@ rust_no_alloc() {
     fi
     local elf bad=0
     for elf in "$(fw_elf thumbv7m-none-eabi release vectors)" "$(fw_elf thumbv7m-none-eabi fp-s vectors)" \
-        "$fw"/target/thumbv7em-none-eabihf/fp-{z,s}/{vectors,stack,fp_aksk,fp_wsse,fp_basic,fp_all,fp_api,fp_sms_api,fp_oauth2,fp_http_date} \
+        "$fw"/target/thumbv7em-none-eabihf/fp-{z,s}/{vectors,stack,count,fp_aksk,fp_wsse,fp_basic,fp_all,fp_api,fp_sms_api,fp_oauth2,fp_http_date} \
         "$fw"/target/thumbv7em-none-eabihf/fp-s/{fp_apig,fp_sinch,stack_more}; do
         if [ ! -s "$elf" ]; then
             echo "$elf is missing: nothing to check" >&2
@@ -381,10 +381,17 @@ stage "Rust firmware on Cortex-M0 (microbit) and Cortex-M33 (mps2-an505): X-AKSK
 # X-AKSK, X-WSSE and Basic vectors at opt-level "z" (src/lib.rs has the
 # reset code, UART console and test-device exit for it).
 rust_fw_rv32() {
+    local elf
+    elf=$(fw_elf riscv32imac-unknown-none-elf release vectors)
+    # Linked like the Arm ones: panic-never (the default feature), no allocator.
     (cd "$fw" && deb_cargo build -q --release --locked --target riscv32imac-unknown-none-elf --bin vectors)
-    run_vectors qemu_rv32 "$(fw_elf riscv32imac-unknown-none-elf release vectors)"
+    run_vectors qemu_rv32 "$elf"
+    if riscv64-unknown-elf-nm "$elf" | grep -E '__rust_alloc|__rg_alloc|\b(malloc|free)\b'; then
+        echo "$elf links an allocator" >&2
+        return 1
+    fi
 }
-stage "Rust firmware on RISC-V (riscv32imac, QEMU virt): X-AKSK, X-WSSE, Basic vectors at opt-level z" rust_fw_rv32
+stage "Rust firmware on RISC-V (riscv32imac, QEMU virt): X-AKSK, X-WSSE, Basic vectors at opt-level z; panic-never link, no allocator" rust_fw_rv32
 
 # Instructions executed on the emulated cores (README "Instructions on the
 # device"): the count firmwares of callsign (src/bin/count.rs, opt-level z
