@@ -433,28 +433,58 @@ impl HmacKey {
     pub(crate) fn mac_gathered(&self, parts: &[&[u8]], total: usize, out: &mut [u8; SHA256_LEN]) {
         let mut inner = self.inner;
         let mut block = [0u8; BLOCK];
-        // The inner message is the 64-byte key block plus `total` bytes;
-        // its padding is a 0x80 byte and the 8-byte bit length.
-        let bits = (total as u64).wrapping_add(BLOCK as u64).wrapping_mul(8);
-        let blocks = total.saturating_add(9).div_ceil(BLOCK);
-        let mut from = 0usize;
-        for i in 0..blocks {
-            block.fill(0);
-            gather(parts, from, &mut block);
-            if let Some(b) = total.checked_sub(from).and_then(|used| block.get_mut(used)) {
-                *b = 0x80;
-            }
-            if i.saturating_add(1) == blocks {
-                if let Some(len) = block.get_mut(BLOCK - 8..) {
-                    crate::out::copy_exact(len, &bits.to_be_bytes());
-                }
-            }
-            compress(&mut inner, &block);
-            from = from.saturating_add(BLOCK);
-        }
+        // The inner message is the 64-byte key block plus `total` bytes.
+        hash_gathered(&mut inner, parts, total, BLOCK as u64, &mut block);
         outer_into(&self.outer, &inner, &mut block, out);
         inner.zeroize();
     }
+}
+
+/// Compresses the `total` bytes of `parts`, padded as the end of a message
+/// that began with `before` bytes already in `state`, one block at a time
+/// through `block` (left holding the last block; the caller wipes or
+/// reuses it).
+#[inline(always)]
+fn hash_gathered(
+    state: &mut [u32; 8],
+    parts: &[&[u8]],
+    total: usize,
+    before: u64,
+    block: &mut [u8; BLOCK],
+) {
+    // Padding: a 0x80 byte and the message's 8-byte bit length.
+    let bits = (total as u64).wrapping_add(before).wrapping_mul(8);
+    let blocks = total.saturating_add(9).div_ceil(BLOCK);
+    let mut from = 0usize;
+    for i in 0..blocks {
+        block.fill(0);
+        gather(parts, from, block);
+        if let Some(b) = total.checked_sub(from).and_then(|used| block.get_mut(used)) {
+            *b = 0x80;
+        }
+        if i.saturating_add(1) == blocks {
+            if let Some(len) = block.get_mut(BLOCK - 8..) {
+                crate::out::copy_exact(len, &bits.to_be_bytes());
+            }
+        }
+        compress(state, block);
+        from = from.saturating_add(BLOCK);
+    }
+}
+
+/// SHA-256 of the concatenation of `parts` (`total` bytes in all), written
+/// into `out`: the blocks gathered one at a time into a 64-byte buffer, no
+/// streaming state; for short messages that may hold a secret (X-WSSE
+/// hashes nonce, Created and the app secret). The buffer and the state are
+/// wiped.
+#[inline(never)]
+pub(crate) fn sha256_gathered(parts: &[&[u8]], total: usize, out: &mut [u8; SHA256_LEN]) {
+    let mut state = IV;
+    let mut block = [0u8; BLOCK];
+    hash_gathered(&mut state, parts, total, 0, &mut block);
+    state_bytes_into(&state, out);
+    crate::out::wipe(&mut block);
+    state.zeroize();
 }
 
 /// Longest message [`HmacKey::mac_parts`] gathers into blocks rather than

@@ -150,19 +150,35 @@ pub(crate) fn base64_in_place(text: &mut [u8], raw_len: usize) -> bool {
     }
     let mut read = start;
     let mut write = 0usize;
-    while read < text.len() {
-        let byte = |i: usize| u32::from(text.get(i).copied().unwrap_or(0));
-        let n = byte(read) << 16 | byte(read.wrapping_add(1)) << 8 | byte(read.wrapping_add(2));
-        if let Some(quad) = text.get_mut(write..write.wrapping_add(4)) {
-            for (k, q) in quad.iter_mut().enumerate() {
-                *q = (n >> (18usize.wrapping_sub(k.wrapping_mul(6)) & 31)) as u8 & 63;
+    // Whole groups: one bounds check each for the three bytes read and
+    // the four 6-bit values written.
+    while let Some(&[x, y, z]) = text.get(read..read.saturating_add(3)) {
+        let n = u32::from(x) << 16 | u32::from(y) << 8 | u32::from(z);
+        let quad = [(n >> 18) as u8, (n >> 12) as u8, (n >> 6) as u8, n as u8];
+        if let Some(dst) = text.get_mut(write..write.saturating_add(4)) {
+            if let Ok(dst) = <&mut [u8; 4]>::try_from(dst) {
+                *dst = quad;
             }
         }
-        read = read.wrapping_add(3);
-        write = write.wrapping_add(4);
+        read = read.saturating_add(3);
+        write = write.saturating_add(4);
     }
+    // The last group of one or two bytes, zero-extended (its padding is
+    // written below).
+    if let Some(tail) = text.get(read..) {
+        let byte = |i: usize| u32::from(tail.get(i).copied().unwrap_or(0));
+        let n = byte(0) << 16 | byte(1) << 8;
+        if !tail.is_empty() {
+            if let Some(dst) = text.get_mut(write..write.saturating_add(4)) {
+                if let Ok(dst) = <&mut [u8; 4]>::try_from(dst) {
+                    *dst = [(n >> 18) as u8, (n >> 12) as u8, (n >> 6) as u8, 0];
+                }
+            }
+        }
+    }
+    // The 6-bit values to characters, one lane per byte (vectorised).
     for b in text.iter_mut() {
-        *b = b64_char_ct(u32::from(*b));
+        *b = b64_char_ct8(*b);
     }
     // The padding follows the public length.
     let pad = match raw_len % 3 {
@@ -253,6 +269,21 @@ fn b64_char_ct(v: u32) -> u8 {
     src.wrapping_add(diff) as u8
 }
 
+/// [`b64_char_ct`] in 8-bit lanes, for the vectorised pass of
+/// [`base64_in_place`]: the same masks (the comparisons are exact for the
+/// 6-bit values 0..=63, whose differences from the limits fit an `i8`).
+#[inline(always)]
+fn b64_char_ct8(v: u8) -> u8 {
+    let src = (v & 63) as i8;
+    let above = |limit: i8| (limit.wrapping_sub(src) >> 7) as u8;
+    let diff = 0x41u8
+        .wrapping_add(above(25) & 6)
+        .wrapping_sub(above(51) & 75)
+        .wrapping_sub(above(61) & 15)
+        .wrapping_add(above(62) & 3);
+    (src as u8).wrapping_add(diff)
+}
+
 /// The Base64 character of the low 6 bits of `v`.
 #[inline(always)]
 fn b64_char(v: u32) -> u8 {
@@ -301,10 +332,18 @@ pub fn base64_public<S: Sink + ?Sized>(data: &[u8], sink: &mut S) {
 /// assert_eq!(&text, b"//////////////////////////////////////////8=");
 /// ```
 pub fn base64_32(digest: &[u8; 32]) -> [u8; 44] {
-    // Ten whole groups, then the last two bytes: lengths known at compile
-    // time, so the loop unrolls into straight table lookups.
-    let mut text = [0u8; 44];
-    let mut src: &[u8] = digest;
+    base64_fixed(digest)
+}
+
+/// Base64 (table lookups, for public data) of an `N`-byte array into an
+/// `M`-character one, `M` being `base64_len(N)` (the callers' sizes: 32 →
+/// 44, 64 → 88). Whole groups, then the one- or two-byte tail: the
+/// lengths are known at compile time, so the loop unrolls into straight
+/// lookups.
+#[inline(always)]
+pub(crate) fn base64_fixed<const N: usize, const M: usize>(data: &[u8; N]) -> [u8; M] {
+    let mut text = [0u8; M];
+    let mut src: &[u8] = data;
     let mut rest: &mut [u8] = &mut text;
     while let Some((group, tail)) = src.split_first_chunk::<3>() {
         let Some((quad, after)) = core::mem::take(&mut rest).split_first_chunk_mut::<4>() else {
@@ -314,8 +353,12 @@ pub fn base64_32(digest: &[u8; 32]) -> [u8; 44] {
         src = tail;
         rest = after;
     }
-    if let ([a, b], Some((quad, _))) = (src, rest.split_first_chunk_mut::<4>()) {
-        *quad = b64_quad([*a, *b, 0], 2, b64_char);
+    if let Some((quad, _)) = rest.split_first_chunk_mut::<4>() {
+        match *src {
+            [a, b] => *quad = b64_quad([a, b, 0], 2, b64_char),
+            [a] => *quad = b64_quad([a, 0, 0], 1, b64_char),
+            _ => {}
+        }
     }
     text
 }
@@ -490,6 +533,38 @@ mod tests {
                     "len {len} split {split}"
                 );
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod in_place_tests {
+    use super::{base64, base64_in_place, base64_len};
+    use crate::Out;
+
+    /// Every input length from 0 to 300 bytes (all three padding cases,
+    /// several chunks): the in-place encoder equals the streaming one, and
+    /// wrong lengths are refused without touching the buffer.
+    #[test]
+    fn in_place_equals_streaming_for_every_length() {
+        let mut data = [0u8; 300];
+        for (i, b) in data.iter_mut().enumerate() {
+            *b = (i as u8).wrapping_mul(151).wrapping_add(7);
+        }
+        for len in 0..=300usize {
+            let raw = &data[..len];
+            let n = base64_len(len).unwrap();
+            let mut want = [0u8; 410];
+            let mut out = Out::new(&mut want[..n]);
+            base64(raw, &mut out);
+            assert_eq!(out.finish(), Ok(n));
+            let mut text = [0u8; 410];
+            text[n - len..n].copy_from_slice(raw);
+            assert!(base64_in_place(&mut text[..n], len));
+            assert_eq!(&text[..n], &want[..n], "length {len}");
+            let mut short = [9u8; 410];
+            assert!(!base64_in_place(&mut short[..n + 1], len));
+            assert!(short.iter().all(|&b| b == 9));
         }
     }
 }

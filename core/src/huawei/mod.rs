@@ -101,6 +101,36 @@ impl Emit for UsernameToken<'_> {
             .saturating_add(crate::time::EXTENDED_LEN)
     }
 
+    /// The nine pieces copied straight into `buf` after one length check
+    /// (no cursor bookkeeping per piece).
+    fn write(&self, buf: &mut [u8]) -> Result<usize, Error> {
+        let needed = Emit::len(self);
+        let Some(mut rest) = buf.get_mut(..needed) else {
+            return Err(Error::BufferTooSmall { needed });
+        };
+        let [p0, p1, p2, p3, p4] = TOKEN_PARTS;
+        let pieces: [&[u8]; 9] = [
+            p0.as_bytes(),
+            self.app_key.as_bytes(),
+            p1.as_bytes(),
+            self.digest,
+            p2.as_bytes(),
+            self.nonce.as_bytes(),
+            p3.as_bytes(),
+            self.created,
+            p4.as_bytes(),
+        ];
+        for piece in pieces {
+            let Some((dst, tail)) = core::mem::take(&mut rest).split_at_mut_checked(piece.len())
+            else {
+                break;
+            };
+            crate::out::copy_exact(dst, piece);
+            rest = tail;
+        }
+        Ok(needed)
+    }
+
     fn emit<S: Sink + ?Sized>(&self, sink: &mut S) {
         let [p0, p1, p2, p3, p4] = TOKEN_PARTS;
         sink.write(p0.as_bytes());

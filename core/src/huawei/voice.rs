@@ -175,6 +175,9 @@ impl Emit for XAksk<'_> {
     fn len(&self) -> usize {
         self.token().len()
     }
+    fn write(&self, buf: &mut [u8]) -> Result<usize, Error> {
+        self.token().write(buf)
+    }
     fn emit<S: Sink + ?Sized>(&self, sink: &mut S) {
         self.token().emit(sink);
     }
