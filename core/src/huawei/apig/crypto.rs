@@ -9,7 +9,8 @@ use hmac::Mac as _;
 #[cfg(feature = "v11")]
 use zeroize::Zeroize;
 
-use super::{Algorithm, Scope};
+use super::signer::Scope;
+use super::Algorithm;
 use crate::{Error, HmacKey, HmacSha256, Sha256, Sink};
 
 #[cfg(feature = "sm3")]
