@@ -2,6 +2,7 @@
 //! written by one set of functions into any [`Sink`]: the hasher while
 //! signing, an [`crate::Out`] for display.
 
+use super::prepare::Payload;
 use super::sort::{CONTENT_SLOT, DATE_HEADER, DATE_SLOT, HOST_SLOT};
 use super::text::{self, emit_mapped, python_strip};
 use super::*;
@@ -17,7 +18,7 @@ pub(super) struct Canon<'s> {
     pub(super) headers: &'s [u16],
     pub(super) query: &'s [u16],
     pub(super) date: &'s str,
-    pub(super) payload: &'s str,
+    pub(super) payload: Payload<'s>,
 }
 
 impl<'s> Canon<'s> {
@@ -91,7 +92,10 @@ impl<'s> Canon<'s> {
         sink.write(b"\n");
         self.emit_signed_headers(sink);
         sink.write(b"\n");
-        sink.write(self.payload.as_bytes());
+        match &self.payload {
+            Payload::Digest(digest) => crate::encode::hex(digest, sink),
+            Payload::Text(text) => sink.write(text.as_bytes()),
+        }
     }
 
     pub(super) fn emit_request_target<S: Sink + ?Sized>(&self, sink: &mut S) {

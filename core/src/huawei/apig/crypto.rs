@@ -3,7 +3,7 @@
 //! (HKDF-SHA256 with the extract step computed once).
 
 #[cfg(feature = "sm3")]
-use hmac::digest::{Digest as _, KeyInit};
+use hmac::digest::{block_api::CoreProxy, Digest as _, KeyInit};
 #[cfg(feature = "sm3")]
 use hmac::Mac as _;
 #[cfg(feature = "v11")]
@@ -11,10 +11,17 @@ use zeroize::Zeroize;
 
 use super::signer::Scope;
 use super::Algorithm;
-use crate::{Error, HmacKey, HmacSha256, Sha256, Sink};
+use crate::{Emit, Error, HmacKey, Sha256, Sink};
 
 #[cfg(feature = "sm3")]
 type HmacSm3 = hmac::Hmac<sm3::Sm3>;
+
+/// The keyed inner and outer SM3 states of an HMAC-SM3 key, without the
+/// block buffer of [`HmacSm3`] (80 bytes, not 152: every [`Key`], and so
+/// every `Signer`, is the size of its largest variant). The SM3 states are
+/// wiped on drop.
+#[cfg(feature = "sm3")]
+type HmacSm3Key = hmac::block_api::HmacCore<sm3::Sm3>;
 
 /// SHA-256 of the empty message.
 pub(crate) const EMPTY_SHA256: [u8; 32] = [
@@ -80,7 +87,7 @@ impl Digester {
         match self {
             Digester::Sha256(h) => h.finalize(),
             #[cfg(feature = "sm3")]
-            Digester::Sm3(h) => h.finalize().into(),
+            Digester::Sm3(h) => sm3_finalize(h),
         }
     }
 }
@@ -91,9 +98,32 @@ impl Sink for Digester {
         match self {
             Digester::Sha256(h) => h.update(bytes),
             #[cfg(feature = "sm3")]
-            Digester::Sm3(h) => h.update(bytes),
+            Digester::Sm3(h) => sm3_update(h, bytes),
         }
     }
+}
+
+/// SM3's update, out of line: inlined into every writer of the canonical
+/// request, its block buffer and compression would grow each one's code
+/// and stack frame.
+#[cfg(feature = "sm3")]
+#[inline(never)]
+fn sm3_update(h: &mut sm3::Sm3, bytes: &[u8]) {
+    h.update(bytes);
+}
+
+/// SM3's finalisation, out of line (see [`sm3_update`]).
+#[cfg(feature = "sm3")]
+#[inline(never)]
+fn sm3_finalize(h: sm3::Sm3) -> [u8; 32] {
+    h.finalize().into()
+}
+
+/// HMAC-SM3's update, out of line (see [`sm3_update`]).
+#[cfg(feature = "sm3")]
+#[inline(never)]
+fn hmac_sm3_update(m: &mut HmacSm3, bytes: &[u8]) {
+    m.update(bytes);
 }
 
 /// The signing key of an algorithm, computed once per secret.
@@ -103,7 +133,7 @@ pub(crate) enum Key {
     Sha256(HmacKey),
     /// HMAC-SM3 keyed with the secret.
     #[cfg(feature = "sm3")]
-    Sm3(HmacSm3),
+    Sm3(HmacSm3Key),
     /// HMAC-SHA256 keyed with the HKDF pseudo-random key
     /// PRK = HMAC-SHA256(key = app key, message = secret); each request
     /// derives its signing key from it and the request's scope.
@@ -112,93 +142,171 @@ pub(crate) enum Key {
 }
 
 impl Key {
+    /// A placeholder to compute a key into with [`Key::set`].
+    pub(crate) const EMPTY: Key = Key::Sha256(HmacKey::zeroed());
+
+    /// Replaces this key with the key of `algorithm` for `secret` (V11:
+    /// and `app_key`), computed in place. Out of line: the padded-key
+    /// blocks are on the stack only while it runs.
     #[cfg_attr(not(feature = "v11"), allow(unused_variables))]
-    pub(crate) fn new(
+    // Without sm3 and v11, `Key` has one variant.
+    #[cfg_attr(
+        not(any(feature = "sm3", feature = "v11")),
+        allow(irrefutable_let_patterns)
+    )]
+    #[inline(never)]
+    pub(crate) fn set(
+        &mut self,
         algorithm: &Algorithm<'_>,
         app_key: &str,
         secret: &[u8],
-    ) -> Result<Self, Error> {
+    ) -> Result<(), Error> {
         match algorithm {
-            Algorithm::SdkHmacSha256 => Ok(Key::Sha256(HmacKey::new(secret))),
+            Algorithm::SdkHmacSha256 => {
+                *self = Key::EMPTY;
+                if let Key::Sha256(key) = self {
+                    key.rekey(secret);
+                }
+            }
             #[cfg(feature = "sm3")]
-            Algorithm::SdkHmacSm3 => <HmacSm3 as KeyInit>::new_from_slice(secret)
-                .map(Key::Sm3)
-                // HMAC takes keys of any length: this error cannot happen.
-                .map_err(|_| Error::InvalidLength {
-                    field: crate::Field::Secret,
-                    min: 0,
-                    max: super::SECRET_MAX_LEN,
-                    actual: 0,
-                }),
+            Algorithm::SdkHmacSm3 => *self = sm3_key(secret)?,
             #[cfg(feature = "v11")]
             Algorithm::V11HmacSha256 { .. } => {
-                // HKDF-Extract(salt = app key, IKM = secret).
-                let mut prk = HmacKey::new(app_key.as_bytes()).mac(secret);
-                let key = HmacKey::new(&prk);
-                prk.zeroize();
-                Ok(Key::V11Prk(key))
+                *self = Key::V11Prk(HmacKey::zeroed());
+                if let Key::V11Prk(key) = self {
+                    v11_prk(key, app_key, secret);
+                }
             }
             #[cfg(not(feature = "v11"))]
             Algorithm::_Unused(_, never) => match *never {},
         }
+        Ok(())
     }
 
-    /// A MAC ready for the string to sign of a request with `scope`
-    /// (V11 only; the other algorithms ignore it).
+    /// The MAC of `message` (the string to sign of a request with
+    /// `scope`: V11 only, the other algorithms ignore it), written into
+    /// `tag`. Each algorithm's MAC state lives only in its own out-of-line
+    /// function, never moved.
     #[cfg_attr(not(feature = "v11"), allow(unused_variables))]
-    pub(crate) fn start(&self, scope: Option<&Scope<'_>>) -> Mac {
+    pub(crate) fn mac_into<E: Emit>(
+        &self,
+        scope: Option<&Scope<'_>>,
+        message: &E,
+        tag: &mut [u8; 32],
+    ) {
         match self {
-            Key::Sha256(key) => Mac::Sha256(key.start()),
+            Key::Sha256(key) => hmac_sha256_into(key, message, tag),
             #[cfg(feature = "sm3")]
-            Key::Sm3(key) => Mac::Sm3(key.clone()),
+            Key::Sm3(key) => hmac_sm3_into(key, message, tag),
             #[cfg(feature = "v11")]
-            Key::V11Prk(prk) => Mac::Sha256(derive_v11_key(prk, scope).start()),
+            Key::V11Prk(prk) => v11_mac_into(prk, scope, message, tag),
         }
     }
+}
+
+/// The HMAC-SM3 key, out of line: its padded-key blocks are on the stack
+/// only while it runs.
+#[cfg(feature = "sm3")]
+#[inline(never)]
+fn sm3_key(secret: &[u8]) -> Result<Key, Error> {
+    <HmacSm3Key as KeyInit>::new_from_slice(secret)
+        .map(Key::Sm3)
+        // HMAC takes keys of any length: this error cannot happen.
+        .map_err(|_| Error::InvalidLength {
+            field: crate::Field::Secret,
+            min: 0,
+            max: super::SECRET_MAX_LEN,
+            actual: 0,
+        })
+}
+
+/// Makes `key` the V11 pseudo-random key, HKDF-Extract(salt = app key,
+/// IKM = secret), as an HMAC key, in place.
+#[cfg(feature = "v11")]
+fn v11_prk(key: &mut HmacKey, app_key: &str, secret: &[u8]) {
+    key.rekey(app_key.as_bytes());
+    let mut prk = [0u8; 32];
+    hmac_into(key, secret, &mut prk);
+    key.rekey(&prk);
+    prk.zeroize();
+}
+
+/// HMAC-SHA256 of `message` into `tag`; out of line, so its MAC state is
+/// never on the stack beside a key being computed.
+#[cfg(feature = "v11")]
+#[inline(never)]
+fn hmac_into(key: &HmacKey, message: &[u8], tag: &mut [u8; 32]) {
+    let mut mac = key.start();
+    mac.update(message);
+    mac.finalize_into(tag);
 }
 
 /// The V11 signing key: HMAC-SHA256 keyed with the lowercase hex text of
 /// HKDF-Expand(PRK, info = scope, 32 bytes) = HMAC-SHA256(PRK, info ‖ 0x01).
 #[cfg(feature = "v11")]
-fn derive_v11_key(prk: &HmacKey, scope: Option<&Scope<'_>>) -> HmacKey {
+#[inline(never)]
+fn derive_v11_key(prk: &HmacKey, scope: Option<&Scope<'_>>, key: &mut HmacKey) {
+    let mut okm = [0u8; 32];
+    expand_into(prk, scope, &mut okm);
+    let mut okm_hex = hex64(&okm);
+    okm.zeroize();
+    key.rekey(&okm_hex);
+    okm_hex.zeroize();
+}
+
+/// HKDF-Expand's single block HMAC-SHA256(PRK, scope ‖ 0x01) into `okm`;
+/// out of line, so its MAC state is never beside the key being derived.
+#[cfg(feature = "v11")]
+#[inline(never)]
+fn expand_into(prk: &HmacKey, scope: Option<&Scope<'_>>, okm: &mut [u8; 32]) {
     let mut expand = prk.start();
     if let Some(scope) = scope {
         scope.emit(&mut expand);
     }
     expand.update(&[1]);
-    let mut okm = expand.finalize();
-    let mut okm_hex = hex64(&okm);
-    let key = HmacKey::new(&okm_hex);
-    okm.zeroize();
-    okm_hex.zeroize();
-    key
+    expand.finalize_into(okm);
 }
 
-/// A MAC over the string to sign.
-pub(crate) enum Mac {
-    Sha256(HmacSha256),
-    #[cfg(feature = "sm3")]
-    Sm3(HmacSm3),
+/// HMAC-SHA256 of `message` under `key` into `tag`.
+#[inline(never)]
+fn hmac_sha256_into<E: Emit>(key: &HmacKey, message: &E, tag: &mut [u8; 32]) {
+    let mut mac = key.start();
+    message.emit(&mut mac);
+    mac.finalize_into(tag);
 }
 
-impl Mac {
-    pub(crate) fn finalize(self) -> [u8; 32] {
-        match self {
-            Mac::Sha256(m) => m.finalize(),
-            #[cfg(feature = "sm3")]
-            Mac::Sm3(m) => m.finalize().into_bytes().into(),
-        }
-    }
+/// V11: HMAC-SHA256 of `message` under the key derived from `prk` and
+/// `scope` into `tag`; the derived key is wiped on drop.
+#[cfg(feature = "v11")]
+#[inline(never)]
+fn v11_mac_into<E: Emit>(
+    prk: &HmacKey,
+    scope: Option<&Scope<'_>>,
+    message: &E,
+    tag: &mut [u8; 32],
+) {
+    let mut key = HmacKey::zeroed();
+    derive_v11_key(prk, scope, &mut key);
+    hmac_sha256_into(&key, message, tag);
 }
 
-impl Sink for Mac {
-    #[inline]
+/// HMAC-SM3 of `message` under `key` into `tag`.
+#[cfg(feature = "sm3")]
+#[inline(never)]
+fn hmac_sm3_into<E: Emit>(key: &HmacSm3Key, message: &E, tag: &mut [u8; 32]) {
+    let mut mac = <HmacSm3 as CoreProxy>::compose(key.clone(), Default::default());
+    message.emit(&mut SinkOf(&mut mac));
+    *tag = mac.finalize().into_bytes().into();
+}
+
+/// A [`Sink`] over an HMAC-SM3.
+#[cfg(feature = "sm3")]
+struct SinkOf<'m>(&'m mut HmacSm3);
+
+#[cfg(feature = "sm3")]
+impl Sink for SinkOf<'_> {
     fn write(&mut self, bytes: &[u8]) {
-        match self {
-            Mac::Sha256(m) => m.update(bytes),
-            #[cfg(feature = "sm3")]
-            Mac::Sm3(m) => m.update(bytes),
-        }
+        hmac_sm3_update(self.0, bytes);
     }
 }
 
@@ -224,16 +332,17 @@ mod tests {
             .unwrap();
         let expected = HmacKey::new(&hex64(&okm)).mac(b"message");
 
-        let Ok(Key::V11Prk(prk)) = Key::new(
-            &Algorithm::V11HmacSha256 {
-                region: "cn-north-4",
-                service: "ecs",
-            },
-            ak,
-            sk,
-        ) else {
+        let mut key = Key::EMPTY;
+        let v11 = Algorithm::V11HmacSha256 {
+            region: "cn-north-4",
+            service: "ecs",
+        };
+        key.set(&v11, ak, sk).unwrap();
+        let Key::V11Prk(prk) = key else {
             panic!("not a V11 key");
         };
-        assert_eq!(derive_v11_key(&prk, Some(&scope)).mac(b"message"), expected);
+        let mut derived = HmacKey::zeroed();
+        derive_v11_key(&prk, Some(&scope), &mut derived);
+        assert_eq!(derived.mac(b"message"), expected);
     }
 }

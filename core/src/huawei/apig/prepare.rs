@@ -2,7 +2,7 @@
 //! signature: the date, the sorted headers and query, the payload hash.
 
 use super::canon::Canon;
-use super::crypto::{hex_text, AsciiText, Digester, HexText, EMPTY_SHA256};
+use super::crypto::{AsciiText, Digester, EMPTY_SHA256};
 use super::signer::check_token;
 use super::sort::{sort_headers, sort_query, DATE_HEADER};
 use super::text::{self, first_non_token, python_strip, same_name};
@@ -13,8 +13,9 @@ use crate::{Error, Field, Sink, Timestamp};
 /// What the payload hash line of the canonical request holds.
 #[derive(Clone, Copy, Debug)]
 pub(super) enum Payload<'r> {
-    /// A digest, as lowercase hex.
-    Hex(HexText),
+    /// A digest, written as lowercase hex (kept as 32 bytes, not 64
+    /// characters: the signed request is smaller).
+    Digest([u8; 32]),
     /// A payload header's value (or `UNSIGNED-PAYLOAD`).
     Text(&'r str),
 }
@@ -49,6 +50,10 @@ pub(super) struct Prepared<'r, const H: usize, const Q: usize> {
 }
 
 impl<'r, const H: usize, const Q: usize> Prepared<'r, H, Q> {
+    /// Validates and prepares `request`. Out of line: the scans, the sorts
+    /// and the body hash use its frame, not the caller's, which holds the
+    /// signed request.
+    #[inline(never)]
     pub(super) fn new(
         request: &'r Request<'r>,
         algorithm: &Algorithm<'_>,
@@ -62,18 +67,26 @@ impl<'r, const H: usize, const Q: usize> Prepared<'r, H, Q> {
         let date = signing_date(request, found)?;
         let added_content =
             found.content.is_none() && adds_unsigned_payload(request, found, variant);
-        let headers = sort_headers::<H>(request, content_name, found, added_content)?;
-        let query = sort_query::<Q>(request.query)?;
         let payload = payload(request, algorithm, variant, found, added_content)?;
-        Ok(Prepared {
+        // Built where it is returned, and sorted there.
+        let mut prepared = Prepared {
             request,
             variant,
             content_name,
-            headers,
-            query,
+            headers: heapless::Vec::new(),
+            query: heapless::Vec::new(),
             date,
             payload,
-        })
+        };
+        sort_headers(
+            request,
+            content_name,
+            found,
+            added_content,
+            prepared.headers.as_mut_view(),
+        )?;
+        sort_query(request.query, prepared.query.as_mut_view())?;
+        Ok(prepared)
     }
 
     pub(super) fn canon(&self) -> Canon<'_> {
@@ -84,10 +97,7 @@ impl<'r, const H: usize, const Q: usize> Prepared<'r, H, Q> {
             headers: &self.headers,
             query: &self.query,
             date: &self.date,
-            payload: match &self.payload {
-                Payload::Hex(hex) => hex,
-                Payload::Text(text) => text,
-            },
+            payload: self.payload,
         }
     }
 }
@@ -257,5 +267,5 @@ pub(super) fn payload<'r>(
             })
         }
     };
-    Ok(Payload::Hex(hex_text(&digest)))
+    Ok(Payload::Digest(digest))
 }

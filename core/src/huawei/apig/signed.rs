@@ -28,7 +28,8 @@ pub struct SignedRequest<'r, const H: usize, const Q: usize> {
     pub(super) prepared: Prepared<'r, H, Q>,
     pub(super) app_key: &'r str,
     pub(super) algorithm: Algorithm<'r>,
-    pub(super) request_hash: HexText,
+    /// The hash of the canonical request (hex in the string to sign).
+    pub(super) request_hash: [u8; 32],
     pub(super) signature: HexText,
 }
 
@@ -389,7 +390,7 @@ pub struct StringToSign<'s> {
     pub(super) algorithm: &'static str,
     pub(super) date: &'s str,
     pub(super) scope: Option<Scope<'s>>,
-    pub(super) hash: &'s str,
+    pub(super) hash: &'s [u8; 32],
 }
 
 impl Emit for StringToSign<'_> {
@@ -406,6 +407,6 @@ impl Emit for StringToSign<'_> {
             scope.emit(sink);
             sink.write(b"\n");
         }
-        sink.write(self.hash.as_bytes());
+        crate::encode::hex(self.hash, sink);
     }
 }

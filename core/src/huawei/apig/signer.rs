@@ -1,12 +1,13 @@
 //! The [`Signer`]: one credential's key, computed once, and the signing
 //! of a request into a [`SignedRequest`].
 
-use super::crypto::{hex_text, Digester, Key};
+use super::canon::Canon;
+use super::crypto::{hex_text, Digester, HexText, Key};
 use super::prepare::Prepared;
 use super::text::first_non_token;
 use super::*;
 use crate::error::check_len;
-use crate::{Emit, Error, Field, Sink};
+use crate::{Error, Field, Sink};
 
 /// Signs requests with one credential. Build it once: the HMAC key (for
 /// V11, the HKDF extract step) is computed here; it is wiped on drop for
@@ -88,13 +89,16 @@ impl<'a> Signer<'a> {
             check_token(Field::Region, region, 1, SCOPE_PART_MAX_LEN)?;
             check_token(Field::Service, service, 1, SCOPE_PART_MAX_LEN)?;
         }
-        let key = Key::new(&algorithm, app_key, secret)?;
-        Ok(Signer {
+        // The key is computed where the signer holds it: no copy of it is
+        // left in a temporary, and none is on the stack twice.
+        let mut signer = Signer {
             app_key,
             algorithm,
             variant,
-            key,
-        })
+            key: Key::EMPTY,
+        };
+        signer.key.set(&algorithm, app_key, secret)?;
+        Ok(signer)
     }
 
     /// Signs `request` with the default capacities ([`DEFAULT_MAX_HEADERS`]
@@ -151,20 +155,8 @@ impl<'a> Signer<'a> {
         request: &'r Request<'r>,
     ) -> Result<SignedRequest<'r, H, Q>, Error> {
         let prepared = Prepared::<H, Q>::new(request, &self.algorithm, self.variant)?;
-        let canon = prepared.canon();
-        let mut digester = Digester::new(&self.algorithm);
-        canon.emit_canonical_request(&mut digester);
-        let request_hash = hex_text(&digester.finalize());
-        let scope = scope_of(&self.algorithm, &prepared.date);
-        let mut mac = self.key.start(scope.as_ref());
-        StringToSign {
-            algorithm: self.algorithm.name(),
-            date: &prepared.date,
-            scope,
-            hash: &request_hash,
-        }
-        .emit(&mut mac);
-        let signature = hex_text(&mac.finalize());
+        let request_hash = canonical_hash(&self.algorithm, &prepared.canon());
+        let signature = self.signature(&prepared.date, &request_hash);
         Ok(SignedRequest {
             prepared,
             app_key: self.app_key,
@@ -173,6 +165,34 @@ impl<'a> Signer<'a> {
             signature,
         })
     }
+
+    /// The hex signature of the string to sign of a request with this
+    /// `date` and canonical-request hash. Out of line, as
+    /// [`canonical_hash`]: the MAC state is on the stack only while it
+    /// runs, never beside the hasher or the caller's temporaries.
+    #[inline(never)]
+    fn signature(&self, date: &str, request_hash: &[u8; 32]) -> HexText {
+        let scope = scope_of(&self.algorithm, date);
+        let string_to_sign = StringToSign {
+            algorithm: self.algorithm.name(),
+            date,
+            scope,
+            hash: request_hash,
+        };
+        let mut tag = [0u8; 32];
+        self.key.mac_into(scope.as_ref(), &string_to_sign, &mut tag);
+        hex_text(&tag)
+    }
+}
+
+/// The hash of the canonical request, streamed into the hasher as it is
+/// produced (never stored). Out of line and not generic: one copy for every
+/// capacity, and its hasher state lives only while it runs.
+#[inline(never)]
+fn canonical_hash(algorithm: &Algorithm<'_>, canon: &Canon<'_>) -> [u8; 32] {
+    let mut digester = Digester::new(algorithm);
+    canon.emit_canonical_request(&mut digester);
+    digester.finalize()
 }
 
 /// The V11 credential scope `YYYYMMDD/region/service` of a request.

@@ -20,22 +20,26 @@ pub(super) fn slot_capacity(n: usize) -> usize {
     n.min(usize::from(DATE_SLOT))
 }
 
-/// The header slots (the caller's and the added ones) sorted by lower-cased
-/// name; two names equal ignoring case are an error.
-pub(super) fn sort_headers<const H: usize>(
+/// Fills `slots` (empty; its capacity is the limit) with the header slots
+/// (the caller's and the added ones) sorted by lower-cased name; two names
+/// equal ignoring case are an error. Sorted in place, where the signed
+/// request keeps them, and not generic over the capacity.
+pub(super) fn sort_headers(
     request: &Request<'_>,
     content_name: &'static str,
     found: Found,
     added_content: bool,
-) -> Result<heapless::Vec<u16, H>, Error> {
+    slots: &mut heapless::vec::VecView<u16>,
+) -> Result<(), Error> {
+    let capacity = slot_capacity(slots.capacity());
     let too_many = Error::TooManyItems {
         field: Field::Header,
-        max: slot_capacity(H),
+        max: capacity,
     };
-    if request.headers.len() > slot_capacity(H) {
+    if request.headers.len() > capacity {
         return Err(too_many);
     }
-    let mut slots = heapless::Vec::<u16, H>::new();
+    slots.clear();
     for index in 0..request.headers.len() {
         let slot = u16::try_from(index).map_err(|_| too_many)?;
         slots.push(slot).map_err(|_| too_many)?;
@@ -64,7 +68,7 @@ pub(super) fn sort_headers<const H: usize>(
             }
         }
     }
-    Ok(slots)
+    Ok(())
 }
 
 /// The name of a header slot as the caller spelled it (sorting and
@@ -88,12 +92,14 @@ pub(super) fn slot_name<'r>(
 /// How many query parameters a `u16` index can number.
 pub(super) const QUERY_INDICES: usize = 1 << 16;
 
-/// The query indices sorted by (name, value), comparing the decoded
-/// strings by code point (UTF-8 byte order is code-point order).
-pub(super) fn sort_query<const Q: usize>(
+/// Fills `order` (its capacity is the limit) with the query indices sorted
+/// by (name, value), comparing the decoded strings by code point (UTF-8
+/// byte order is code-point order); in place, as [`sort_headers`].
+pub(super) fn sort_query(
     query: &[(&str, &str)],
-) -> Result<heapless::Vec<u16, Q>, Error> {
-    let capacity = Q.min(QUERY_INDICES);
+    order: &mut heapless::vec::VecView<u16>,
+) -> Result<(), Error> {
+    let capacity = order.capacity().min(QUERY_INDICES);
     let too_many = Error::TooManyItems {
         field: Field::Query,
         max: capacity,
@@ -101,12 +107,12 @@ pub(super) fn sort_query<const Q: usize>(
     if query.len() > capacity {
         return Err(too_many);
     }
-    let mut order = heapless::Vec::<u16, Q>::new();
+    order.clear();
     for index in 0..query.len() {
         let index = u16::try_from(index).map_err(|_| too_many)?;
         order.push(index).map_err(|_| too_many)?;
     }
     let pair = |i: u16| query.get(usize::from(i)).copied().unwrap_or(("", ""));
     text::insertion_sort(order.as_mut_slice(), |a, b| pair(a) < pair(b));
-    Ok(order)
+    Ok(())
 }
