@@ -151,7 +151,7 @@ run_vectors() {
 # The feature apig-sinch (APIG and Sinch application-signed requests in the
 # vectors and stack firmwares, and fp_apig / fp_sinch) is built at opt-level
 # "s" only: at "z", sm3's CoreWrapper<Sm3Core>::update and
-# finalize_fixed_core, callsign-core's apig::crypto::Mac as Sink::write,
+# finalize_fixed_core, callsign-core's HMAC-SM3 update (apig::crypto),
 # and the Sinch path (base64ct's 3/4-byte blocks, md-5's block buffer)
 # keep copy_from_slice / slice-index panic paths, and the panic-never link
 # fails (see tests/embedded/Cargo.toml).

@@ -6,7 +6,7 @@
 use hmac::digest::{block_api::CoreProxy, Digest as _, KeyInit};
 #[cfg(feature = "sm3")]
 use hmac::Mac as _;
-#[cfg(feature = "v11")]
+#[cfg(any(feature = "sm3", feature = "v11"))]
 use zeroize::Zeroize;
 
 use super::signer::Scope;
@@ -37,6 +37,7 @@ pub(crate) const EMPTY_SM3: [u8; 32] = [
 ];
 
 /// Lowercase hex of a 32-byte digest.
+#[cfg(feature = "v11")]
 pub(crate) fn hex64(digest: &[u8; 32]) -> [u8; 64] {
     let mut text = [0u8; 64];
     let mut out = crate::Out::new(&mut text);
@@ -60,11 +61,6 @@ impl<const N: usize> core::ops::Deref for AsciiText<N> {
 
 /// Lowercase hex text of a 32-byte digest.
 pub(crate) type HexText = AsciiText<64>;
-
-/// The hex text of a digest that is not secret (a signature, a hash).
-pub(crate) fn hex_text(digest: &[u8; 32]) -> HexText {
-    AsciiText(hex64(digest))
-}
 
 /// The streaming hash of an algorithm (body hash and canonical-request hash).
 #[derive(Clone)]
@@ -169,7 +165,7 @@ impl Key {
                 }
             }
             #[cfg(feature = "sm3")]
-            Algorithm::SdkHmacSm3 => *self = sm3_key(secret)?,
+            Algorithm::SdkHmacSm3 => sm3_key(self, secret)?,
             #[cfg(feature = "v11")]
             Algorithm::V11HmacSha256 { .. } => {
                 *self = Key::V11Prk(HmacKey::zeroed());
@@ -204,20 +200,37 @@ impl Key {
     }
 }
 
-/// The HMAC-SM3 key, out of line: its padded-key blocks are on the stack
-/// only while it runs.
+/// Makes `key` the HMAC-SM3 key of `secret`, out of line: its padded-key
+/// blocks are on the stack only while it runs. A secret longer than the
+/// block is hashed first here (RFC 2104), by [`sm3_digest`], so the `hmac`
+/// crate's own hashing of long keys, and its stack, is never reached.
 #[cfg(feature = "sm3")]
 #[inline(never)]
-fn sm3_key(secret: &[u8]) -> Result<Key, Error> {
-    <HmacSm3Key as KeyInit>::new_from_slice(secret)
-        .map(Key::Sm3)
+fn sm3_key(key: &mut Key, secret: &[u8]) -> Result<(), Error> {
+    let mut hashed = [0u8; 32];
+    let material: &[u8] = if secret.len() > 64 {
+        sm3_digest(secret, &mut hashed);
+        &hashed
+    } else {
+        secret
+    };
+    let core = <HmacSm3Key as KeyInit>::new_from_slice(material);
+    hashed.zeroize();
+    *key = Key::Sm3(core.map_err(|_| Error::InvalidLength {
         // HMAC takes keys of any length: this error cannot happen.
-        .map_err(|_| Error::InvalidLength {
-            field: crate::Field::Secret,
-            min: 0,
-            max: super::SECRET_MAX_LEN,
-            actual: 0,
-        })
+        field: crate::Field::Secret,
+        min: 0,
+        max: super::SECRET_MAX_LEN,
+        actual: 0,
+    })?);
+    Ok(())
+}
+
+/// SM3 of `data` into `out`, out of line (see [`sm3_key`]).
+#[cfg(feature = "sm3")]
+#[inline(never)]
+fn sm3_digest(data: &[u8], out: &mut [u8; 32]) {
+    *out = sm3::Sm3::digest(data).into();
 }
 
 /// Makes `key` the V11 pseudo-random key, HKDF-Extract(salt = app key,
@@ -254,17 +267,30 @@ fn derive_v11_key(prk: &HmacKey, scope: Option<&Scope<'_>>, key: &mut HmacKey) {
     okm_hex.zeroize();
 }
 
-/// HKDF-Expand's single block HMAC-SHA256(PRK, scope ‖ 0x01) into `okm`;
-/// out of line, so its MAC state is never beside the key being derived.
+/// HKDF-Expand's single block HMAC-SHA256(PRK, scope ‖ 0x01) into `okm`,
+/// through the same out-of-line MAC as the string to sign.
 #[cfg(feature = "v11")]
-#[inline(never)]
 fn expand_into(prk: &HmacKey, scope: Option<&Scope<'_>>, okm: &mut [u8; 32]) {
-    let mut expand = prk.start();
-    if let Some(scope) = scope {
-        scope.emit(&mut expand);
+    hmac_sha256_into(prk, &ExpandInfo(scope), okm);
+}
+
+/// The HKDF-Expand input of the V11 key: the scope, then the block
+/// counter 1.
+#[cfg(feature = "v11")]
+struct ExpandInfo<'a, 's>(Option<&'a Scope<'s>>);
+
+#[cfg(feature = "v11")]
+impl Emit for ExpandInfo<'_, '_> {
+    fn len(&self) -> usize {
+        super::canon::counted(|c| self.emit(c))
     }
-    expand.update(&[1]);
-    expand.finalize_into(okm);
+
+    fn emit<S: Sink + ?Sized>(&self, sink: &mut S) {
+        if let Some(scope) = self.0 {
+            scope.emit(sink);
+        }
+        sink.write(&[1]);
+    }
 }
 
 /// HMAC-SHA256 of `message` under `key` into `tag`.

@@ -50,43 +50,35 @@ pub(super) struct Prepared<'r, const H: usize, const Q: usize> {
 }
 
 impl<'r, const H: usize, const Q: usize> Prepared<'r, H, Q> {
-    /// Validates and prepares `request`. Out of line: the scans, the sorts
-    /// and the body hash use its frame, not the caller's, which holds the
-    /// signed request.
-    #[inline(never)]
-    pub(super) fn new(
+    /// An empty preparation of `request`, for [`Prepared::fill`].
+    pub(super) fn empty(
         request: &'r Request<'r>,
         algorithm: &Algorithm<'_>,
         variant: Variant,
-    ) -> Result<Self, Error> {
-        validate_method(request.method)?;
-        validate_host(request.host)?;
-        validate_path(request.path)?;
-        let content_name = algorithm.content_header();
-        let found = scan_headers(request.headers, content_name)?;
-        let date = signing_date(request, found)?;
-        let added_content =
-            found.content.is_none() && adds_unsigned_payload(request, found, variant);
-        let payload = payload(request, algorithm, variant, found, added_content)?;
-        // Built where it is returned, and sorted there.
-        let mut prepared = Prepared {
+    ) -> Self {
+        Prepared {
             request,
             variant,
-            content_name,
+            content_name: algorithm.content_header(),
             headers: heapless::Vec::new(),
             query: heapless::Vec::new(),
-            date,
-            payload,
-        };
-        sort_headers(
-            request,
-            content_name,
-            found,
-            added_content,
-            prepared.headers.as_mut_view(),
-        )?;
-        sort_query(request.query, prepared.query.as_mut_view())?;
-        Ok(prepared)
+            date: AsciiText([b'0'; crate::time::BASIC_LEN]),
+            payload: Payload::Text(""),
+        }
+    }
+
+    /// Validates and prepares the request, in place: the signed request
+    /// that holds this is built once, and never copied while it is filled.
+    pub(super) fn fill(&mut self, algorithm: &Algorithm<'_>) -> Result<(), Error> {
+        prepare(
+            self.request,
+            algorithm,
+            self.variant,
+            self.headers.as_mut_view(),
+            self.query.as_mut_view(),
+            &mut self.date,
+            &mut self.payload,
+        )
     }
 
     pub(super) fn canon(&self) -> Canon<'_> {
@@ -100,6 +92,34 @@ impl<'r, const H: usize, const Q: usize> Prepared<'r, H, Q> {
             payload: self.payload,
         }
     }
+}
+
+/// Validates `request` and writes what signing it needs: the header
+/// slots and query indices sorted (the capacity of each view is its limit),
+/// the date and the payload hash. Out of line and not generic over the
+/// capacities: one copy for every `sign_with::<H, Q>`, and its scans, sorts
+/// and body hash use its own frame.
+#[inline(never)]
+fn prepare<'r>(
+    request: &'r Request<'r>,
+    algorithm: &Algorithm<'_>,
+    variant: Variant,
+    headers: &mut heapless::vec::VecView<u16>,
+    query: &mut heapless::vec::VecView<u16>,
+    date: &mut DateText,
+    payload_hash: &mut Payload<'r>,
+) -> Result<(), Error> {
+    validate_method(request.method)?;
+    validate_host(request.host)?;
+    validate_path(request.path)?;
+    let content_name = algorithm.content_header();
+    let found = scan_headers(request.headers, content_name)?;
+    *date = signing_date(request, found)?;
+    let added_content = found.content.is_none() && adds_unsigned_payload(request, found, variant);
+    sort_headers(request, content_name, found, added_content, headers)?;
+    sort_query(request.query, query)?;
+    *payload_hash = payload(request, algorithm, variant, found, added_content)?;
+    Ok(())
 }
 
 pub(super) fn validate_method(method: &str) -> Result<(), Error> {

@@ -5,7 +5,7 @@
 use super::canon::{counted, host_header_name, Canon};
 use super::crypto::HexText;
 use super::prepare::Prepared;
-use super::signer::{scope_of, Scope};
+use super::signer::{canonical_hash, scope_of, Scope};
 use super::sort::{CONTENT_SLOT, DATE_HEADER, DATE_SLOT, HOST_SLOT};
 use super::*;
 use crate::{Emit, Error, Out, Sink};
@@ -26,10 +26,9 @@ use crate::{Emit, Error, Out, Sink};
 #[derive(Clone, Debug)]
 pub struct SignedRequest<'r, const H: usize, const Q: usize> {
     pub(super) prepared: Prepared<'r, H, Q>,
-    pub(super) app_key: &'r str,
-    pub(super) algorithm: Algorithm<'r>,
-    /// The hash of the canonical request (hex in the string to sign).
-    pub(super) request_hash: [u8; 32],
+    /// The signer: its app key and algorithm (a reference, not copies:
+    /// the signed request is moved by value, and is smaller so).
+    pub(super) signer: &'r Signer<'r>,
     pub(super) signature: HexText,
 }
 
@@ -122,9 +121,9 @@ impl<const H: usize, const Q: usize> SignedRequest<'_, H, Q> {
     /// ```
     pub fn authorization(&self) -> Authorization<'_> {
         Authorization {
-            algorithm: self.algorithm.name(),
-            app_key: self.app_key,
-            scope: scope_of(&self.algorithm, &self.prepared.date),
+            algorithm: self.signer.algorithm.name(),
+            app_key: self.signer.app_key,
+            scope: scope_of(&self.signer.algorithm, &self.prepared.date),
             canon: self.canon(),
             signature: self.signature(),
         }
@@ -194,10 +193,12 @@ impl<const H: usize, const Q: usize> SignedRequest<'_, H, Q> {
     /// ```
     pub fn string_to_sign(&self) -> StringToSign<'_> {
         StringToSign {
-            algorithm: self.algorithm.name(),
+            algorithm: self.signer.algorithm.name(),
             date: self.date(),
-            scope: scope_of(&self.algorithm, &self.prepared.date),
-            hash: &self.request_hash,
+            scope: scope_of(&self.signer.algorithm, &self.prepared.date),
+            // Hashed again, by the code that signed: the signed request
+            // does not keep the hash (display only needs it).
+            hash: canonical_hash(&self.signer.algorithm, &self.canon()),
         }
     }
 
@@ -390,7 +391,7 @@ pub struct StringToSign<'s> {
     pub(super) algorithm: &'static str,
     pub(super) date: &'s str,
     pub(super) scope: Option<Scope<'s>>,
-    pub(super) hash: &'s [u8; 32],
+    pub(super) hash: [u8; 32],
 }
 
 impl Emit for StringToSign<'_> {
@@ -407,6 +408,6 @@ impl Emit for StringToSign<'_> {
             scope.emit(sink);
             sink.write(b"\n");
         }
-        crate::encode::hex(self.hash, sink);
+        crate::encode::hex(&self.hash, sink);
     }
 }

@@ -2,7 +2,7 @@
 //! of a request into a [`SignedRequest`].
 
 use super::canon::Canon;
-use super::crypto::{hex_text, Digester, HexText, Key};
+use super::crypto::{AsciiText, Digester, HexText, Key};
 use super::prepare::Prepared;
 use super::text::first_non_token;
 use super::*;
@@ -28,8 +28,8 @@ use crate::{Error, Field, Sink};
 /// ```
 #[derive(Clone)]
 pub struct Signer<'a> {
-    app_key: &'a str,
-    algorithm: Algorithm<'a>,
+    pub(super) app_key: &'a str,
+    pub(super) algorithm: Algorithm<'a>,
     variant: Variant,
     key: Key,
 }
@@ -154,16 +154,17 @@ impl<'a> Signer<'a> {
         &'r self,
         request: &'r Request<'r>,
     ) -> Result<SignedRequest<'r, H, Q>, Error> {
-        let prepared = Prepared::<H, Q>::new(request, &self.algorithm, self.variant)?;
-        let request_hash = canonical_hash(&self.algorithm, &prepared.canon());
-        let signature = self.signature(&prepared.date, &request_hash);
-        Ok(SignedRequest {
-            prepared,
-            app_key: self.app_key,
-            algorithm: self.algorithm,
-            request_hash,
-            signature,
-        })
+        // Built once and filled in place: the prepared request, its hash
+        // and the signature are never moved through temporaries.
+        let mut signed = SignedRequest {
+            prepared: Prepared::<H, Q>::empty(request, &self.algorithm, self.variant),
+            signer: self,
+            signature: AsciiText([b'0'; SIGNATURE_LEN]),
+        };
+        signed.prepared.fill(&self.algorithm)?;
+        let request_hash = canonical_hash(&self.algorithm, &signed.prepared.canon());
+        self.signature_into(&signed.prepared.date, request_hash, &mut signed.signature);
+        Ok(signed)
     }
 
     /// The hex signature of the string to sign of a request with this
@@ -171,7 +172,7 @@ impl<'a> Signer<'a> {
     /// [`canonical_hash`]: the MAC state is on the stack only while it
     /// runs, never beside the hasher or the caller's temporaries.
     #[inline(never)]
-    fn signature(&self, date: &str, request_hash: &[u8; 32]) -> HexText {
+    fn signature_into(&self, date: &str, request_hash: [u8; 32], signature: &mut HexText) {
         let scope = scope_of(&self.algorithm, date);
         let string_to_sign = StringToSign {
             algorithm: self.algorithm.name(),
@@ -181,7 +182,7 @@ impl<'a> Signer<'a> {
         };
         let mut tag = [0u8; 32];
         self.key.mac_into(scope.as_ref(), &string_to_sign, &mut tag);
-        hex_text(&tag)
+        crate::encode::hex32_into(&tag, &mut signature.0);
     }
 }
 
@@ -189,7 +190,7 @@ impl<'a> Signer<'a> {
 /// produced (never stored). Out of line and not generic: one copy for every
 /// capacity, and its hasher state lives only while it runs.
 #[inline(never)]
-fn canonical_hash(algorithm: &Algorithm<'_>, canon: &Canon<'_>) -> [u8; 32] {
+pub(super) fn canonical_hash(algorithm: &Algorithm<'_>, canon: &Canon<'_>) -> [u8; 32] {
     let mut digester = Digester::new(algorithm);
     canon.emit_canonical_request(&mut digester);
     digester.finalize()

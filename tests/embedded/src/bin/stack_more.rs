@@ -72,19 +72,21 @@ pub extern "C" fn stack_apig(j: &mut Job<Apig>) -> u32 {
 #[no_mangle]
 #[inline(never)]
 pub extern "C" fn stack_apig_sms(j: &mut Job<Apig>) -> u32 {
+    status(sign_sms(j.v, &mut j.out))
+}
+
+/// The SMS-send signature as a firmware would write it.
+#[inline(always)]
+fn sign_sms(v: &Apig, out: &mut [u8]) -> Result<usize, callsign_core::Error> {
     use callsign_core::huawei::apig::{Algorithm, Body, Request, Signer, Variant};
     use callsign_core::Emit;
-    let v = j.v;
+    let signer = Signer::new(v.app_key, v.secret, Algorithm::SdkHmacSha256, Variant::ApigPython)?;
     let request = Request::new(v.method, v.host, v.path, callsign_core::Timestamp::UNIX_EPOCH)
         .with_query(v.query)
         .with_headers(v.headers)
         .with_body(Body::Bytes(v.body));
-    status(
-        Signer::new(v.app_key, v.secret, Algorithm::SdkHmacSha256, Variant::ApigPython).and_then(|s| {
-            s.sign_with::<SMS_MAX_HEADERS, SMS_MAX_QUERY>(&request)
-                .and_then(|signed| signed.authorization().write(&mut j.out))
-        }),
-    )
+    let signed = signer.sign_with::<SMS_MAX_HEADERS, SMS_MAX_QUERY>(&request)?;
+    signed.authorization().write(out)
 }
 
 /// The capacities of the typical SMS-send signature: its 2 headers and
