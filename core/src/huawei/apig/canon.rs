@@ -2,7 +2,7 @@
 //! written by one set of functions into any [`Sink`]: the hasher while
 //! signing, an [`crate::Out`] for display.
 
-use super::prepare::Payload;
+use super::prepare::{body_digest, Payload};
 use super::sort::{CONTENT_SLOT, DATE_HEADER, DATE_SLOT, HOST_SLOT};
 use super::text::{self, emit_mapped, python_strip};
 use super::*;
@@ -12,6 +12,7 @@ use crate::{Counter, Sink};
 /// signed-header list and the request target are written from.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Canon<'s> {
+    pub(super) algorithm: &'s Algorithm<'s>,
     pub(super) request: &'s Request<'s>,
     pub(super) variant: Variant,
     pub(super) content_name: &'static str,
@@ -76,7 +77,29 @@ impl<'s> Canon<'s> {
     /// `METHOD\nURI\nQUERY\nname:value\n…\n\nSIGNED_HEADERS\nPAYLOAD_HASH`.
     /// The one writer of the canonical request, for the hasher and for
     /// display alike.
+    /// (The body digest, when the payload line holds it, is computed first
+    /// by [`Canon::body_digest`], so that no two hashers are ever live at
+    /// once.)
     pub(super) fn emit_canonical_request<S: Sink + ?Sized>(&self, sink: &mut S) {
+        let body = self.body_digest();
+        self.emit_canonical_request_with(sink, &body);
+    }
+
+    /// The body digest of the payload line (zeros when the line holds a
+    /// header value instead).
+    pub(super) fn body_digest(&self) -> [u8; 32] {
+        match self.payload {
+            Payload::Body => body_digest(self.request.body, self.algorithm),
+            Payload::Text(_) => [0; 32],
+        }
+    }
+
+    /// The canonical request, with the body digest `body` computed before.
+    pub(super) fn emit_canonical_request_with<S: Sink + ?Sized>(
+        &self,
+        sink: &mut S,
+        body: &[u8; 32],
+    ) {
         emit_mapped(self.request.method, u8::to_ascii_uppercase, sink);
         sink.write(b"\n");
         text::emit_canonical_uri(self.request.path, sink);
@@ -93,7 +116,7 @@ impl<'s> Canon<'s> {
         self.emit_signed_headers(sink);
         sink.write(b"\n");
         match &self.payload {
-            Payload::Digest(digest) => crate::encode::hex(digest, sink),
+            Payload::Body => crate::encode::hex(body, sink),
             Payload::Text(text) => sink.write(text.as_bytes()),
         }
     }

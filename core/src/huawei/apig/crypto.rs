@@ -36,15 +36,6 @@ pub(crate) const EMPTY_SM3: [u8; 32] = [
     0x22, 0xbe, 0xc8, 0xc7, 0x28, 0xfe, 0xfb, 0x74, 0x7e, 0xd0, 0x35, 0xeb, 0x50, 0x82, 0xaa, 0x2b,
 ];
 
-/// Lowercase hex of a 32-byte digest.
-#[cfg(feature = "v11")]
-pub(crate) fn hex64(digest: &[u8; 32]) -> [u8; 64] {
-    let mut text = [0u8; 64];
-    let mut out = crate::Out::new(&mut text);
-    crate::encode::hex(digest, &mut out);
-    text
-}
-
 /// Fixed-length ASCII text (hex digits, a date) kept as bytes; reads as
 /// `&str`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,11 +70,14 @@ impl Digester {
         }
     }
 
+    /// The digest. Inlined: a hasher passed by value to a function of its
+    /// own would be copied on the stack first.
+    #[inline(always)]
     pub(crate) fn finalize(self) -> [u8; 32] {
         match self {
             Digester::Sha256(h) => h.finalize(),
             #[cfg(feature = "sm3")]
-            Digester::Sm3(h) => sm3_finalize(h),
+            Digester::Sm3(mut h) => sm3_finalize(&mut h),
         }
     }
 }
@@ -111,8 +105,8 @@ fn sm3_update(h: &mut sm3::Sm3, bytes: &[u8]) {
 /// SM3's finalisation, out of line (see [`sm3_update`]).
 #[cfg(feature = "sm3")]
 #[inline(never)]
-fn sm3_finalize(h: sm3::Sm3) -> [u8; 32] {
-    h.finalize().into()
+fn sm3_finalize(h: &mut sm3::Sm3) -> [u8; 32] {
+    h.finalize_reset().into()
 }
 
 /// HMAC-SM3's update, out of line (see [`sm3_update`]).
@@ -230,7 +224,9 @@ fn sm3_key(key: &mut Key, secret: &[u8]) -> Result<(), Error> {
 #[cfg(feature = "sm3")]
 #[inline(never)]
 fn sm3_digest(data: &[u8], out: &mut [u8; 32]) {
-    *out = sm3::Sm3::digest(data).into();
+    let mut h = sm3::Sm3::new();
+    sm3_update(&mut h, data);
+    *out = sm3_finalize(&mut h);
 }
 
 /// Makes `key` the V11 pseudo-random key, HKDF-Extract(salt = app key,
@@ -257,11 +253,11 @@ fn hmac_into(key: &HmacKey, message: &[u8], tag: &mut [u8; 32]) {
 /// The V11 signing key: HMAC-SHA256 keyed with the lowercase hex text of
 /// HKDF-Expand(PRK, info = scope, 32 bytes) = HMAC-SHA256(PRK, info ‖ 0x01).
 #[cfg(feature = "v11")]
-#[inline(never)]
-fn derive_v11_key(prk: &HmacKey, scope: Option<&Scope<'_>>, key: &mut HmacKey) {
-    let mut okm = [0u8; 32];
-    expand_into(prk, scope, &mut okm);
-    let mut okm_hex = hex64(&okm);
+#[inline(always)]
+fn derive_v11_key(prk: &HmacKey, scope: Option<&Scope<'_>>, key: &mut HmacKey, okm: &mut [u8; 32]) {
+    expand_into(prk, scope, okm);
+    let mut okm_hex = [0u8; 64];
+    crate::encode::hex32_into(okm, &mut okm_hex);
     okm.zeroize();
     key.rekey(&okm_hex);
     okm_hex.zeroize();
@@ -312,7 +308,8 @@ fn v11_mac_into<E: Emit>(
     tag: &mut [u8; 32],
 ) {
     let mut key = HmacKey::zeroed();
-    derive_v11_key(prk, scope, &mut key);
+    // The tag's buffer holds the derived key material first (wiped).
+    derive_v11_key(prk, scope, &mut key, tag);
     hmac_sha256_into(&key, message, tag);
 }
 
@@ -356,7 +353,7 @@ mod tests {
         hkdf::Hkdf::<sha2::Sha256>::new(Some(ak.as_bytes()), sk)
             .expand(b"20240115/cn-north-4/ecs", &mut okm)
             .unwrap();
-        let expected = HmacKey::new(&hex64(&okm)).mac(b"message");
+        let expected = HmacKey::new(&crate::encode::hex32(&okm)).mac(b"message");
 
         let mut key = Key::EMPTY;
         let v11 = Algorithm::V11HmacSha256 {
@@ -368,7 +365,7 @@ mod tests {
             panic!("not a V11 key");
         };
         let mut derived = HmacKey::zeroed();
-        derive_v11_key(&prk, Some(&scope), &mut derived);
+        derive_v11_key(&prk, Some(&scope), &mut derived, &mut [0; 32]);
         assert_eq!(derived.mac(b"message"), expected);
     }
 }

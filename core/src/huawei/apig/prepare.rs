@@ -13,9 +13,10 @@ use crate::{Error, Field, Sink, Timestamp};
 /// What the payload hash line of the canonical request holds.
 #[derive(Clone, Copy, Debug)]
 pub(super) enum Payload<'r> {
-    /// A digest, written as lowercase hex (kept as 32 bytes, not 64
-    /// characters: the signed request is smaller).
-    Digest([u8; 32]),
+    /// The hex digest of the body: given, or hashed from its bytes each
+    /// time the canonical request is written ([`body_digest`]), never kept
+    /// (the signed request is smaller so).
+    Body,
     /// A payload header's value (or `UNSIGNED-PAYLOAD`).
     Text(&'r str),
 }
@@ -63,7 +64,7 @@ impl<'r, const H: usize, const Q: usize> Prepared<'r, H, Q> {
             headers: heapless::Vec::new(),
             query: heapless::Vec::new(),
             date: AsciiText([b'0'; crate::time::BASIC_LEN]),
-            payload: Payload::Text(""),
+            payload: Payload::Body,
         }
     }
 
@@ -81,8 +82,9 @@ impl<'r, const H: usize, const Q: usize> Prepared<'r, H, Q> {
         )
     }
 
-    pub(super) fn canon(&self) -> Canon<'_> {
+    pub(super) fn canon<'s>(&'s self, algorithm: &'s Algorithm<'s>) -> Canon<'s> {
         Canon {
+            algorithm,
             request: self.request,
             variant: self.variant,
             content_name: self.content_name,
@@ -272,7 +274,21 @@ pub(super) fn payload<'r>(
         Some(text) if use_header => return Ok(Payload::Text(text)),
         _ => {}
     }
-    let digest = match request.body {
+    if request.body == Body::Unsigned {
+        return Err(Error::InvalidHeaderValue {
+            index: found.content.unwrap_or_default(),
+        });
+    }
+    Ok(Payload::Body)
+}
+
+/// The digest of the body with `algorithm`'s hash: the one given, or the
+/// hash of its bytes (a [`Body::Unsigned`] has none: [`payload`] refused
+/// it). Out of line: its hasher is on the stack only while it runs, never
+/// beside the canonical request's.
+#[inline(never)]
+pub(super) fn body_digest(body: Body<'_>, algorithm: &Algorithm<'_>) -> [u8; 32] {
+    match body {
         Body::Bytes(bytes) => {
             let mut d = Digester::new(algorithm);
             d.write(bytes);
@@ -281,11 +297,6 @@ pub(super) fn payload<'r>(
         Body::Sha256(digest) => digest,
         #[cfg(feature = "sm3")]
         Body::Sm3(digest) => digest,
-        Body::Unsigned => {
-            return Err(Error::InvalidHeaderValue {
-                index: found.content.unwrap_or_default(),
-            })
-        }
-    };
-    Ok(Payload::Digest(digest))
+        Body::Unsigned => [0; 32],
+    }
 }

@@ -42,7 +42,7 @@ pub type HeadersAdded<'s> = heapless::Vec<(&'static str, &'s str), 3>;
 
 impl<const H: usize, const Q: usize> SignedRequest<'_, H, Q> {
     fn canon(&self) -> Canon<'_> {
-        self.prepared.canon()
+        self.prepared.canon(&self.signer.algorithm)
     }
 
     /// The signature: 64 lowercase hex characters.

@@ -72,6 +72,7 @@ impl<'a> Signer<'a> {
     /// let err = Signer::new("A K", b"SK", Algorithm::SdkHmacSha256, Variant::Core).unwrap_err();
     /// assert_eq!(err, Error::InvalidCharacter { field: Field::AppKey, position: 1 });
     /// ```
+    #[inline]
     pub fn new(
         app_key: &'a str,
         secret: &[u8],
@@ -162,7 +163,7 @@ impl<'a> Signer<'a> {
             signature: AsciiText([b'0'; SIGNATURE_LEN]),
         };
         signed.prepared.fill(&self.algorithm)?;
-        let request_hash = canonical_hash(&self.algorithm, &signed.prepared.canon());
+        let request_hash = canonical_hash(&self.algorithm, &signed.prepared.canon(&self.algorithm));
         self.signature_into(&signed.prepared.date, request_hash, &mut signed.signature);
         Ok(signed)
     }
@@ -191,8 +192,9 @@ impl<'a> Signer<'a> {
 /// capacity, and its hasher state lives only while it runs.
 #[inline(never)]
 pub(super) fn canonical_hash(algorithm: &Algorithm<'_>, canon: &Canon<'_>) -> [u8; 32] {
+    let body = canon.body_digest();
     let mut digester = Digester::new(algorithm);
-    canon.emit_canonical_request(&mut digester);
+    canon.emit_canonical_request_with(&mut digester, &body);
     digester.finalize()
 }
 
