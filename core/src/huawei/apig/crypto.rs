@@ -159,7 +159,20 @@ impl Key {
                 }
             }
             #[cfg(feature = "sm3")]
-            Algorithm::SdkHmacSm3 => sm3_key(self, secret)?,
+            Algorithm::SdkHmacSm3 => {
+                // A secret longer than the block is hashed first (RFC
+                // 2104), here, beside the key setup and not under it.
+                let mut hashed = [0u8; 32];
+                let material: &[u8] = if secret.len() > SM3_BLOCK {
+                    sm3_digest(secret, &mut hashed);
+                    &hashed
+                } else {
+                    secret
+                };
+                let result = sm3_key(self, material);
+                hashed.zeroize();
+                result?;
+            }
             #[cfg(feature = "v11")]
             Algorithm::V11HmacSha256 { .. } => {
                 *self = Key::V11Prk(HmacKey::zeroed());
@@ -194,22 +207,21 @@ impl Key {
     }
 }
 
-/// Makes `key` the HMAC-SM3 key of `secret`, out of line: its padded-key
-/// blocks are on the stack only while it runs. A secret longer than the
-/// block is hashed first here (RFC 2104), by [`sm3_digest`], so the `hmac`
-/// crate's own hashing of long keys, and its stack, is never reached.
+/// The SM3 block size: longer HMAC keys are hashed first.
+#[cfg(feature = "sm3")]
+const SM3_BLOCK: usize = 64;
+
+/// Makes `key` the HMAC-SM3 key of `material`, at most one block long
+/// ([`Key::set`] hashes a longer secret first), out of line: its padded-key
+/// blocks are on the stack only while it runs. Being at most a block, the
+/// material never reaches the `hmac` crate's own hashing of long keys.
 #[cfg(feature = "sm3")]
 #[inline(never)]
-fn sm3_key(key: &mut Key, secret: &[u8]) -> Result<(), Error> {
-    let mut hashed = [0u8; 32];
-    let material: &[u8] = if secret.len() > 64 {
-        sm3_digest(secret, &mut hashed);
-        &hashed
-    } else {
-        secret
-    };
+fn sm3_key(key: &mut Key, material: &[u8]) -> Result<(), Error> {
+    // Never shortens (the caller passes at most a block): tells the
+    // compiler the long-key branch is dead.
+    let material = material.get(..SM3_BLOCK).unwrap_or(material);
     let core = <HmacSm3Key as KeyInit>::new_from_slice(material);
-    hashed.zeroize();
     *key = Key::Sm3(core.map_err(|_| Error::InvalidLength {
         // HMAC takes keys of any length: this error cannot happen.
         field: crate::Field::Secret,
@@ -223,7 +235,7 @@ fn sm3_key(key: &mut Key, secret: &[u8]) -> Result<(), Error> {
 /// SM3 of `data` into `out`, out of line (see [`sm3_key`]).
 #[cfg(feature = "sm3")]
 #[inline(never)]
-fn sm3_digest(data: &[u8], out: &mut [u8; 32]) {
+pub(crate) fn sm3_digest(data: &[u8], out: &mut [u8; 32]) {
     let mut h = sm3::Sm3::new();
     sm3_update(&mut h, data);
     *out = sm3_finalize(&mut h);

@@ -2,13 +2,13 @@
 //! signature: the date, the sorted headers and query, the payload hash.
 
 use super::canon::Canon;
-use super::crypto::{AsciiText, Digester, EMPTY_SHA256};
+use super::crypto::{AsciiText, EMPTY_SHA256};
 use super::signer::check_token;
 use super::sort::{sort_headers, sort_query, DATE_HEADER};
 use super::text::{self, first_non_token, python_strip, same_name};
 use super::*;
 use crate::error::check_len;
-use crate::{Error, Field, Sink, Timestamp};
+use crate::{Error, Field, Timestamp};
 
 /// What the payload hash line of the canonical request holds.
 #[derive(Clone, Copy, Debug)]
@@ -284,16 +284,19 @@ pub(super) fn payload<'r>(
 
 /// The digest of the body with `algorithm`'s hash: the one given, or the
 /// hash of its bytes (a [`Body::Unsigned`] has none: [`payload`] refused
-/// it). Out of line: its hasher is on the stack only while it runs, never
-/// beside the canonical request's.
+/// it). Out of line, and through the one-shot hashes: its hasher is on the
+/// stack only while it runs, never beside the canonical request's.
+#[cfg_attr(not(feature = "sm3"), allow(unused_variables))]
 #[inline(never)]
 pub(super) fn body_digest(body: Body<'_>, algorithm: &Algorithm<'_>) -> [u8; 32] {
     match body {
-        Body::Bytes(bytes) => {
-            let mut d = Digester::new(algorithm);
-            d.write(bytes);
-            d.finalize()
+        #[cfg(feature = "sm3")]
+        Body::Bytes(bytes) if matches!(algorithm, Algorithm::SdkHmacSm3) => {
+            let mut digest = [0u8; 32];
+            super::crypto::sm3_digest(bytes, &mut digest);
+            digest
         }
+        Body::Bytes(bytes) => crate::sha256(bytes),
         Body::Sha256(digest) => digest,
         #[cfg(feature = "sm3")]
         Body::Sm3(digest) => digest,

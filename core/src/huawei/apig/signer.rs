@@ -72,7 +72,7 @@ impl<'a> Signer<'a> {
     /// let err = Signer::new("A K", b"SK", Algorithm::SdkHmacSha256, Variant::Core).unwrap_err();
     /// assert_eq!(err, Error::InvalidCharacter { field: Field::AppKey, position: 1 });
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn new(
         app_key: &'a str,
         secret: &[u8],
@@ -193,8 +193,20 @@ impl<'a> Signer<'a> {
 #[inline(never)]
 pub(super) fn canonical_hash(algorithm: &Algorithm<'_>, canon: &Canon<'_>) -> [u8; 32] {
     let body = canon.body_digest();
+    hash_canonical_request(algorithm, canon, &body)
+}
+
+/// The hash of the canonical request whose payload line is `body` (when
+/// it holds the body digest); out of line, so the body hash, computed
+/// before, never stacks on this hasher.
+#[inline(never)]
+fn hash_canonical_request(
+    algorithm: &Algorithm<'_>,
+    canon: &Canon<'_>,
+    body: &[u8; 32],
+) -> [u8; 32] {
     let mut digester = Digester::new(algorithm);
-    canon.emit_canonical_request_with(&mut digester, &body);
+    canon.emit_canonical_request_with(&mut digester, body);
     digester.finalize()
 }
 
