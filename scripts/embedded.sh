@@ -169,7 +169,7 @@ run_vectors() {
 # The feature apig-sinch (APIG and Sinch application-signed requests in the
 # vectors and stack firmwares, and fp_apig / fp_sinch) is built at opt-level
 # "s" only: at "z", sm3's CoreWrapper<Sm3Core>::update and
-# finalize_fixed_core, callsign-core's apig::crypto::Mac as Sink::write,
+# finalize_fixed_core, callsign-core's HMAC-SM3 update (apig::crypto),
 # and the Sinch path (base64ct's 3/4-byte blocks, md-5's block buffer)
 # keep copy_from_slice / slice-index panic paths, and the panic-never link
 # fails (see tests/embedded/Cargo.toml).
@@ -481,7 +481,7 @@ stack_check() {
         if [[ $bin == stack ]]; then
             roots=(stack_x_aksk stack_x_aksk_with_key stack_hmac_key stack_x_wsse stack_basic)
         else
-            roots=(stack_apig stack_sinch)
+            roots=(stack_apig stack_apig_sms stack_sinch)
         fi
         elf=$(fw_elf thumbv7em-none-eabihf "fp-$opt" "$bin")
         painted=$(qemu_m4 "$elf")
@@ -499,8 +499,12 @@ stack_check() {
             fi
             # Agreement: painting never exceeds the static bound, and falls
             # short of it by at most 32 bytes or 5 % (words of the deepest
-            # frame that the run did not write).
-            if ((p > s || (s - p > 32 && (s - p) * 20 > s))); then
+            # frame that the run did not write). The typical SMS-send case
+            # runs one algorithm, while its static bound covers every
+            # algorithm the signer dispatches to at run time (the key and
+            # the MAC are chosen by the signer's state): there painting only
+            # has to stay under the bound.
+            if ((p > s)) || { [[ $entry != stack_apig_sms ]] && ((s - p > 32 && (s - p) * 20 > s)); }; then
                 echo "stack: $entry at opt-level $opt: static $s B and painted $p B disagree" >&2
                 bad=1
             fi
@@ -532,6 +536,11 @@ readme_table() {
         apig_stack=$(field stack s stack_apig | cut -f4)
         printf 'target\t4-apig-stack\tAPIG signature (Signer::new, sign, authorization().write; worst vector) <= 2 KiB (2048 B) stack, at opt-level "s" (APIG is not panic-free at "z"): %s (%d B).\n' \
             "$(verdict "apig_stack <= 2048")" "$apig_stack"
+        local sms_static sms_painted
+        sms_static=$(field stack s stack_apig_sms | cut -f4)
+        sms_painted=$(field stack s stack_apig_sms | cut -f5)
+        printf 'target\t5-apig-sms-stack\tAPIG, the README'"'"'s typical SMS-send signature <= 2 KiB (2048 B) stack, at opt-level "s": %s (static bound %d B, painted %d B).\n' \
+            "$(verdict "sms_static <= 2048")" "$sms_static" "$sms_painted"
     } >>"$tsv"
     sed 's/^target\t[^\t]*\t/embedded: target: /' <(grep '^target' "$tsv")
     local toolchain

@@ -58,6 +58,7 @@ ENTRIES = [
     ("stack_x_wsse", "X-WSSE: `Nonce::new`, `XWsse::with_encoding`, `write`"),
     ("stack_basic", "Basic: `Basic::new`, `write`"),
     ("stack_apig", "APIG: `Signer::new`, `sign`, `authorization().write` (every algorithm)"),
+    ("stack_apig_sms", "APIG, the README's typical SMS-send signature: `Signer::new` (SDK-HMAC-SHA256), `sign_with::<8, 0>`, `authorization().write` (static bound: every algorithm the signer can dispatch to)"),
     ("stack_sinch", "Sinch application-signed: `signing_key`, `BodyDigest::of`, `Request::new`, `sign`, `write`"),
 ]
 OPTS = ["z", "s"]
@@ -121,6 +122,9 @@ def render(tsv, date, command, toolchain):
     if ("s", "stack_apig") in stacks:
         out += ["", "Deepest APIG path at opt-level \"s\" (static, frame bytes): "
                 + "`" + stacks[("s", "stack_apig")][2] + "`."]
+    if ("s", "stack_apig_sms") in stacks:
+        out += ["", "Deepest path of the typical SMS-send signature at opt-level \"s\" (static, frame bytes): "
+                + "`" + stacks[("s", "stack_apig_sms")][2] + "`."]
     out += ["", "Targets (opt-level \"z\" unless stated):"]
     for key in sorted(targets):
         out.append("- " + targets[key])
