@@ -674,8 +674,35 @@ impl HmacSha256 {
     /// m.finalize_into(&mut expected);
     /// assert_eq!(*expected, key.mac(b"message"));
     /// ```
+    #[inline]
     pub fn finalize_into(mut self, out: &mut [u8; SHA256_LEN]) {
         self.finish_in_place(out);
+    }
+
+    /// Finishes where the MAC lives, writing the tag into `out`, then wipes
+    /// its states: no copy of them is made (a by-value `finalize` moves
+    /// them), which is what a MAC held in caller storage needs (the C
+    /// ABI's `callsign_hmac_sha256_final`). Afterwards the MAC computes
+    /// nothing meaningful until [`HmacSha256::restart`].
+    ///
+    /// ```
+    /// use callsign_core::HmacKey;
+    /// let key = HmacKey::new(b"k");
+    /// let mut m = key.start();
+    /// m.update(b"message");
+    /// let mut tag = [0u8; 32];
+    /// m.finalize_in_place(&mut tag);
+    /// assert_eq!(tag, key.mac(b"message"));
+    /// m.restart(&key);
+    /// m.update(b"again");
+    /// assert_eq!(m.finalize(), key.mac(b"again"));
+    /// ```
+    pub fn finalize_in_place(&mut self, out: &mut [u8; SHA256_LEN]) {
+        self.finish_in_place(out);
+        self.inner.state.zeroize();
+        crate::out::wipe(&mut self.inner.buf);
+        self.inner.fill = 0;
+        self.outer.zeroize();
     }
 
     /// Finishes where the MAC lives (no copy of its states by value).
