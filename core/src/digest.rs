@@ -457,8 +457,12 @@ fn hash_gathered(
     let blocks = total.saturating_add(9).div_ceil(BLOCK);
     let mut from = 0usize;
     for i in 0..blocks {
-        block.fill(0);
-        gather(parts, from, block);
+        let used = gather(parts, from, block);
+        // Zeros after the message bytes (one memset of what is left, not
+        // of the whole block first).
+        if let Some(rest) = block.get_mut(used..) {
+            rest.fill(0);
+        }
         if let Some(b) = total.checked_sub(from).and_then(|used| block.get_mut(used)) {
             *b = 0x80;
         }
@@ -492,11 +496,13 @@ pub(crate) fn sha256_gathered(parts: &[&[u8]], total: usize, out: &mut [u8; SHA2
 const SHORT_MAX: usize = 4 * BLOCK - 9;
 
 /// Copies the bytes at offsets `from..from + 64` of the concatenation of
-/// `parts` (those that exist) to the start of `block`.
+/// `parts` (those that exist) to the start of `block`; returns how many
+/// (they are contiguous from the start).
 #[inline(always)]
-fn gather(parts: &[&[u8]], from: usize, block: &mut [u8; BLOCK]) {
+fn gather(parts: &[&[u8]], from: usize, block: &mut [u8; BLOCK]) -> usize {
     let to = from.saturating_add(BLOCK);
     let mut pos = 0usize;
+    let mut used = 0usize;
     for part in parts {
         let end = pos.saturating_add(part.len());
         let (lo, hi) = (pos.max(from), end.min(to));
@@ -506,9 +512,11 @@ fn gather(parts: &[&[u8]], from: usize, block: &mut [u8; BLOCK]) {
             if let (Some(dst), Some(src)) = (dst, src) {
                 crate::out::copy_exact(dst, src);
             }
+            used = hi.wrapping_sub(from);
         }
         pos = end;
     }
+    used
 }
 
 /// SHA-256 of a secret longer than a block, written straight into the
@@ -562,9 +570,9 @@ fn outer_into(
     block: &mut [u8; BLOCK],
     out: &mut [u8; SHA256_LEN],
 ) {
-    *block = [0u8; BLOCK];
     if let Some((hash, pad)) = block.split_first_chunk_mut::<SHA256_LEN>() {
         state_bytes_into(inner, hash);
+        pad.fill(0);
         if let Some(first) = pad.first_mut() {
             *first = 0x80;
         }
