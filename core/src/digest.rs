@@ -457,6 +457,15 @@ fn hash_gathered(
     let blocks = total.saturating_add(9).div_ceil(BLOCK);
     let mut from = 0usize;
     for i in 0..blocks {
+        // A block that lies whole inside one part is compressed where it
+        // is, as streaming does: no copy, and the compression reads bytes
+        // written long before (a copy just made is read back through
+        // store forwarding, which 16-byte loads of 8-byte stores defeat).
+        if let Some(whole) = whole_block(parts, from) {
+            compress(state, whole);
+            from = from.saturating_add(BLOCK);
+            continue;
+        }
         let used = gather(parts, from, block);
         // Zeros after the message bytes (one memset of what is left, not
         // of the whole block first).
@@ -494,6 +503,22 @@ pub(crate) fn sha256_gathered(parts: &[&[u8]], total: usize, out: &mut [u8; SHA2
 /// Longest message [`HmacKey::mac_parts`] gathers into blocks rather than
 /// streams: four inner blocks, 256 - 1 - 8 bytes.
 const SHORT_MAX: usize = 4 * BLOCK - 9;
+
+/// The 64 bytes at offset `from` of the concatenation of `parts`, when one
+/// part holds all of them.
+#[inline(always)]
+fn whole_block<'p>(parts: &[&'p [u8]], from: usize) -> Option<&'p [u8; BLOCK]> {
+    let mut pos = 0usize;
+    for part in parts {
+        let end = pos.saturating_add(part.len());
+        if pos <= from && from < end {
+            let at = from.wrapping_sub(pos);
+            return part.get(at..at.saturating_add(BLOCK))?.try_into().ok();
+        }
+        pos = end;
+    }
+    None
+}
 
 /// Copies the bytes at offsets `from..from + 64` of the concatenation of
 /// `parts` (those that exist) to the start of `block`; returns how many
