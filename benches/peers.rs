@@ -89,7 +89,8 @@ fn bench_digests(c: &mut Criterion) {
 
 /// Mean time in ns of one benchmark, from criterion's saved estimates.
 fn mean_ns(dir: &Path, group: &str, function: &str) -> Option<f64> {
-    let clean = |s: &str| s.replace('/', "_");
+    // Criterion's file-name-safe form of a name.
+    let clean = |s: &str| s.replace(['/', '\\', '?', '"', '*', '<', '>', ':', '|', '^'], "_");
     let file = dir
         .join(clean(group))
         .join(clean(function))

@@ -114,7 +114,7 @@ impl<'a> XWsse<'a> {
         // The digest goes on the wire in the clear: the table encoder suits it.
         let digest_len = match encoding {
             DigestEncoding::Hex => {
-                digest = crate::encode::base64_fixed(&crate::encode::hex32(&raw));
+                digest = crate::encode::base64_fixed(&crate::encode::hex32_public(&raw));
                 DIGEST_HEX_LEN
             }
             DigestEncoding::LegacyRaw => {
