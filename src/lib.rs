@@ -6,4 +6,5 @@
 
 pub mod api_build;
 pub mod api_parse;
+pub mod cases;
 pub mod peers;

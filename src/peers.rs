@@ -76,11 +76,22 @@ pub fn assemble_x_aksk(
     let n = base64::engine::general_purpose::STANDARD
         .encode_slice(tag, &mut digest)
         .unwrap_or(0);
+    assemble(app_key, &digest[..n], nonce, created, out)
+}
+
+/// `UsernameToken Username="..",PasswordDigest="..",Nonce="..",Created=".."`.
+fn assemble(
+    app_key: &str,
+    digest: &[u8],
+    nonce: &str,
+    created: &[u8; 20],
+    out: &mut [u8],
+) -> usize {
     let parts: [&[u8]; 9] = [
         b"UsernameToken Username=\"",
         app_key.as_bytes(),
         b"\",PasswordDigest=\"",
-        &digest[..n],
+        digest,
         b"\",Nonce=\"",
         nonce.as_bytes(),
         b"\",Created=\"",
@@ -93,6 +104,57 @@ pub fn assemble_x_aksk(
         pos += p.len();
     }
     pos
+}
+
+/// An X-WSSE value as a user of `sha2`, `hex` and `base64` would write it:
+/// `PasswordDigest = Base64(hex(SHA-256(nonce ‖ created ‖ secret)))`,
+/// assembled like [`assemble_x_aksk`]; returns the length.
+///
+/// ```
+/// let mut out = [0u8; 512];
+/// let n = callsign_cli::peers::x_wsse_sha2_hex_base64("k", b"s", "n", b"1970-01-01T00:00:00Z", &mut out);
+/// assert!(out[..n].starts_with(b"UsernameToken Username=\"k\",PasswordDigest=\""));
+/// ```
+pub fn x_wsse_sha2_hex_base64(
+    app_key: &str,
+    secret: &[u8],
+    nonce: &str,
+    created: &[u8; 20],
+    out: &mut [u8],
+) -> usize {
+    use sha2::Digest;
+    let mut h = sha2::Sha256::new();
+    h.update(nonce.as_bytes());
+    h.update(created);
+    h.update(secret);
+    let raw: [u8; 32] = h.finalize().into();
+    let mut text = [0u8; 64];
+    hex::encode_to_slice(raw, &mut text).unwrap_or(());
+    let mut digest = [0u8; 88];
+    let n = base64::engine::general_purpose::STANDARD
+        .encode_slice(text, &mut digest)
+        .unwrap_or(0);
+    assemble(app_key, &digest[..n], nonce, created, out)
+}
+
+/// `Basic base64(user ":" secret)` with the `base64` crate's standard
+/// engine (table lookups; not constant-time), into `out`; returns the length.
+///
+/// ```
+/// let mut out = [0u8; 64];
+/// let n = callsign_cli::peers::basic_base64("api", "k", &mut out);
+/// assert_eq!(&out[..n], b"Basic YXBpOms=");
+/// ```
+pub fn basic_base64(user: &str, secret: &str, out: &mut [u8]) -> usize {
+    let mut raw = [0u8; 600];
+    let (u, s) = (user.len(), secret.len());
+    raw[..u].copy_from_slice(user.as_bytes());
+    raw[u] = b':';
+    raw[u + 1..u + 1 + s].copy_from_slice(secret.as_bytes());
+    out[..6].copy_from_slice(b"Basic ");
+    6 + base64::engine::general_purpose::STANDARD
+        .encode_slice(&raw[..u + 1 + s], &mut out[6..])
+        .unwrap_or(0)
 }
 
 /// One X-AKSK value computed with a peer's HMAC into `out`; returns the

@@ -158,6 +158,37 @@ impl Emit for Basic<'_> {
     fn len(&self) -> usize {
         Basic::len(self)
     }
+    /// Straight into `buf`: `user:secret` is copied to the end of the
+    /// text's place and Base64-encoded in place there, so no buffer of
+    /// ours holds the secret to be wiped afterwards.
+    fn write(&self, buf: &mut [u8]) -> Result<usize, Error> {
+        let needed = Basic::len(self);
+        let Some(dst) = buf.get_mut(..needed) else {
+            return Err(Error::BufferTooSmall { needed });
+        };
+        let (prefix, text) = dst
+            .split_at_mut_checked(PREFIX.len())
+            .unwrap_or((&mut [], &mut []));
+        crate::out::copy_exact(prefix, PREFIX.as_bytes());
+        let user = self.user.as_bytes();
+        let raw_len = user
+            .len()
+            .saturating_add(1)
+            .saturating_add(self.secret.len());
+        let start = text.len().saturating_sub(raw_len);
+        let mut out = crate::Out::new(text.get_mut(start..).unwrap_or(&mut []));
+        out.write(user);
+        out.write(b":");
+        out.write(self.secret);
+        if out.finish().is_ok() && crate::encode::base64_in_place(text, raw_len) {
+            Ok(needed)
+        } else {
+            // Unreachable (the lengths were computed above); nothing
+            // partial is reported as written.
+            crate::out::wipe(dst);
+            Err(Error::BufferTooSmall { needed })
+        }
+    }
     fn emit<S: Sink + ?Sized>(&self, sink: &mut S) {
         sink.write(PREFIX.as_bytes());
         let mut enc = Base64Encoder::new(sink);

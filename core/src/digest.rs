@@ -36,54 +36,17 @@ fn compress(state: &mut [u32; 8], block: &[u8; BLOCK]) {
 /// The one place that calls `sha2::block_api::compress256`: with a single call site the
 /// compression function is compiled once, which keeps both code size and,
 /// at opt-level "z", its out-of-line helpers (with their panic checks) in
-/// check.
+/// check. Long inputs pass all their whole blocks in one call, borrowed
+/// from the input (`as_chunks`), never copied.
 #[inline(never)]
 fn compress_n(state: &mut [u32; 8], blocks: &[[u8; BLOCK]]) {
     sha2::block_api::compress256(state, blocks);
 }
 
-/// Blocks handed to `compress256` per call on long inputs. With the SHA
-/// extensions of x86 and ARMv8 a call costs a state load and store worth
-/// batching over 8 blocks; elsewhere (microcontrollers) the portable
-/// compression dwarfs the call, so a batch of one spares 448 bytes of stack.
-#[cfg(any(target_arch = "x86", target_arch = "x86_64", target_arch = "aarch64"))]
-const BATCH: usize = 8;
-/// See above: one block per call where there are no SHA extensions.
-#[cfg(not(any(target_arch = "x86", target_arch = "x86_64", target_arch = "aarch64")))]
-const BATCH: usize = 1;
-
-/// Compresses whole blocks (`data.len()` a multiple of 64) in batches, so
-/// the per-call cost of `compress256` (loading and storing the state in
-/// the SHA extension's layout) is paid once per 8 blocks instead of once
-/// per block. Kept out of line: short messages never use its batch buffer
-/// (512 bytes on x86 and ARMv8), so it costs them no stack. Blocks are split off with
-/// `split_first_chunk`, not chunk iterators, whose out-of-line length
-/// computations keep a division-by-zero panic at opt-level "z".
-#[inline(never)]
-fn compress_blocks(state: &mut [u32; 8], mut data: &[u8]) {
-    let mut batch = [[0u8; BLOCK]; BATCH];
-    loop {
-        let mut n = 0usize;
-        for slot in batch.iter_mut() {
-            let Some((block, rest)) = data.split_first_chunk::<BLOCK>() else {
-                break;
-            };
-            *slot = *block;
-            data = rest;
-            n = n.saturating_add(1);
-        }
-        match batch.get(..n) {
-            Some(full) if n > 0 => compress_n(state, full),
-            _ => break,
-        }
-    }
-    // The blocks may be a long secret being hashed into an HMAC key.
-    batch.zeroize();
-}
-
 /// Writes the big-endian bytes of a chaining state, a digest, into `out`
-/// with no other copy. `split_first_chunk_mut`, not `chunks_exact_mut`, for
-/// the same reason as in `compress_blocks`.
+/// with no other copy. `split_first_chunk_mut`, not `chunks_exact_mut`: at
+/// opt-level "z" the chunk iterators' out-of-line length computations keep
+/// a division-by-zero panic.
 fn state_bytes_into(state: &[u32; 8], out: &mut [u8; SHA256_LEN]) {
     let mut rest: &mut [u8] = out;
     for word in state {
@@ -130,18 +93,14 @@ impl Engine {
             self.blocks = self.blocks.wrapping_add(1);
             self.fill = 0;
         }
-        let whole = (data.len() / BLOCK).saturating_mul(BLOCK);
-        let (blocks, rest) = data.split_at_checked(whole).unwrap_or((&[], data));
-        match blocks.len() / BLOCK {
-            0 => {}
-            1 => {
-                if let Ok(block) = <&[u8; BLOCK]>::try_from(blocks) {
-                    compress(&mut self.state, block);
-                }
-            }
-            _ => compress_blocks(&mut self.state, blocks),
+        // Whole blocks are compressed where they are, in one call: no copy
+        // (and nothing to wipe), and with SHA extensions the state is
+        // loaded and stored once for all of them.
+        let (blocks, rest) = data.as_chunks::<BLOCK>();
+        if !blocks.is_empty() {
+            compress_n(&mut self.state, blocks);
         }
-        self.blocks = self.blocks.wrapping_add((blocks.len() / BLOCK) as u64);
+        self.blocks = self.blocks.wrapping_add(blocks.len() as u64);
         if let Some(dst) = self.buf.get_mut(..rest.len()) {
             crate::out::copy_exact(dst, rest);
             self.fill = rest.len();
@@ -157,6 +116,12 @@ impl Engine {
 
     /// Pads, compresses the last block(s) and writes the digest into `out`.
     fn finish_into(&mut self, out: &mut [u8; SHA256_LEN]) {
+        self.pad_and_compress();
+        state_bytes_into(&self.state, out);
+    }
+
+    /// Pads and compresses the last block(s): the state is then the digest.
+    fn pad_and_compress(&mut self) {
         // Message length in bits, modulo 2^64 as FIPS 180-4 defines it.
         let bits = self
             .blocks
@@ -177,7 +142,6 @@ impl Engine {
             crate::out::copy_exact(len, &bits.to_be_bytes());
         }
         compress(&mut self.state, &self.buf);
-        state_bytes_into(&self.state, out);
     }
 }
 
@@ -258,7 +222,7 @@ impl Sha256 {
 
 impl Drop for Sha256 {
     fn drop(&mut self) {
-        self.engine.buf.zeroize();
+        crate::out::wipe(&mut self.engine.buf);
     }
 }
 
@@ -288,11 +252,9 @@ impl core::fmt::Debug for Sha256 {
 /// assert_eq!(d[..2], [0xe3, 0xb0]);
 /// ```
 pub fn sha256(data: &[u8]) -> [u8; SHA256_LEN] {
-    let mut h = Sha256::new();
-    h.update(data);
-    // Finished in place, not moved into `finalize`: the buffer, which may
-    // hold the end of a secret, is wiped where it is when `h` drops.
-    h.engine.finish()
+    let mut digest = [0u8; SHA256_LEN];
+    sha256_into(data, &mut digest);
+    digest
 }
 
 /// An HMAC-SHA256 key with its inner and outer states computed once.
@@ -323,6 +285,7 @@ impl HmacKey {
     /// let key = callsign_core::HmacKey::new(b"app secret");
     /// # let _ = key;
     /// ```
+    #[inline(always)]
     pub fn new(secret: &[u8]) -> Self {
         let mut key = Self::zeroed();
         key.rekey(secret);
@@ -361,11 +324,9 @@ impl HmacKey {
     pub fn rekey(&mut self, secret: &[u8]) {
         let mut block = [0u8; BLOCK];
         if secret.len() > BLOCK {
-            let mut hashed = sha256(secret);
-            if let Some(dst) = block.get_mut(..SHA256_LEN) {
-                crate::out::copy_exact(dst, &hashed);
+            if let Some((digest, _)) = block.split_first_chunk_mut::<SHA256_LEN>() {
+                hash_long_secret(secret, digest);
             }
-            hashed.zeroize();
         } else if let Some(dst) = block.get_mut(..secret.len()) {
             crate::out::copy_exact(dst, secret);
         }
@@ -379,7 +340,7 @@ impl HmacKey {
         }
         self.outer = IV;
         compress(&mut self.outer, &block);
-        block.zeroize();
+        crate::out::wipe(&mut block);
     }
 
     /// Starts a streaming HMAC of a message fed in chunks.
@@ -410,11 +371,11 @@ impl HmacKey {
     }
 
     /// HMAC-SHA256 of the concatenation of `parts`, without concatenating
-    /// them. A message of at most 55 bytes (an X-AKSK `nonce ‖ created` is
-    /// 52) takes a fast path: one padded block is prepared on the stack and
-    /// compressed from the cached inner state, then one from the cached
-    /// outer state — two compressions and no streaming machinery. Longer
-    /// messages stream.
+    /// them. A message of at most 247 bytes (an X-AKSK `nonce ‖ created` is
+    /// 52) takes a fast path: its padded inner blocks are assembled on the
+    /// stack one at a time and compressed from the cached inner state, then
+    /// one block from the cached outer state — no more compressions than
+    /// the message needs and no streaming machinery. Longer messages stream.
     ///
     /// ```
     /// let key = callsign_core::HmacKey::new(b"k");
@@ -441,58 +402,216 @@ impl HmacKey {
     pub fn mac_parts_into(&self, parts: &[&[u8]], out: &mut [u8; SHA256_LEN]) {
         let total = parts.iter().fold(0usize, |n, p| n.saturating_add(p.len()));
         if total <= SHORT_MAX {
-            return self.mac_short(parts, total, out);
+            self.mac_gathered(parts, total, out);
+        } else {
+            self.mac_long(parts, out);
         }
+    }
+
+    /// The streaming HMAC of a message longer than [`SHORT_MAX`] bytes.
+    /// Out of line, as [`HmacKey::mac_gathered`] is: the two paths' frames
+    /// are then alternatives on the stack, not a sum.
+    #[inline(never)]
+    fn mac_long(&self, parts: &[&[u8]], out: &mut [u8; SHA256_LEN]) {
         let mut m = self.start();
         for part in parts {
             m.update(part);
         }
-        m.finalize_into(out);
+        m.finish_in_place(out);
     }
 
-    /// The two-compression HMAC of a message of `total <= 55` bytes.
-    fn mac_short(&self, parts: &[&[u8]], total: usize, out: &mut [u8; SHA256_LEN]) {
-        let mut block = [0u8; BLOCK];
-        let mut pos = 0usize;
-        for part in parts {
-            let end = pos.saturating_add(part.len());
-            if let Some(dst) = block.get_mut(pos..end) {
-                crate::out::copy_exact(dst, part);
-            }
-            pos = end;
-        }
-        // The inner message is the 64-byte key block plus `total` bytes.
-        pad_block(&mut block, total, BLOCK.saturating_add(total));
+    /// The HMAC of the `total` bytes of `parts`, each padded inner block
+    /// gathered from the parts into one 64-byte buffer (which then holds
+    /// the outer block) and compressed from the cached inner state: no
+    /// streaming state, no more compressions than the message needs.
+    /// Correct for any length; [`HmacKey::mac_parts`] uses it up to
+    /// [`SHORT_MAX`] bytes (past that, streaming borrows whole blocks from
+    /// the input instead of copying them), and the X-AKSK signer for its
+    /// `nonce ‖ created` of at most 148 bytes, so that its stack holds
+    /// only this frame. `total` must be the parts' total length.
+    #[inline(never)]
+    pub(crate) fn mac_gathered(&self, parts: &[&[u8]], total: usize, out: &mut [u8; SHA256_LEN]) {
         let mut inner = self.inner;
-        compress(&mut inner, &block);
-
-        let mut outer_block = [0u8; BLOCK];
-        if let Some((hash, _)) = outer_block.split_first_chunk_mut::<SHA256_LEN>() {
-            state_bytes_into(&inner, hash);
-        }
-        pad_block(&mut outer_block, SHA256_LEN, BLOCK + SHA256_LEN);
-        let mut outer = self.outer;
-        compress(&mut outer, &outer_block);
+        let mut block = [0u8; BLOCK];
+        // The inner message is the 64-byte key block plus `total` bytes.
+        hash_gathered(&mut inner, parts, total, BLOCK as u64, &mut block);
+        outer_into(&self.outer, &inner, &mut block, out);
         inner.zeroize();
-
-        state_bytes_into(&outer, out);
-        outer.zeroize();
     }
 }
 
-/// Longest message that fits one padded block with its length: 64 - 1 - 8.
-const SHORT_MAX: usize = BLOCK - 9;
+/// Compresses the `total` bytes of `parts`, padded as the end of a message
+/// that began with `before` bytes already in `state`, one block at a time
+/// through `block` (left holding the last block; the caller wipes or
+/// reuses it).
+#[inline(always)]
+fn hash_gathered(
+    state: &mut [u32; 8],
+    parts: &[&[u8]],
+    total: usize,
+    before: u64,
+    block: &mut [u8; BLOCK],
+) {
+    // Padding: a 0x80 byte and the message's 8-byte bit length.
+    let bits = (total as u64).wrapping_add(before).wrapping_mul(8);
+    let blocks = total.saturating_add(9).div_ceil(BLOCK);
+    let mut from = 0usize;
+    for i in 0..blocks {
+        // A block that lies whole inside one part is compressed where it
+        // is, as streaming does: no copy, and the compression reads bytes
+        // written long before (a copy just made is read back through
+        // store forwarding, which 16-byte loads of 8-byte stores defeat).
+        if let Some(whole) = whole_block(parts, from) {
+            compress(state, whole);
+            from = from.saturating_add(BLOCK);
+            continue;
+        }
+        let used = gather(parts, from, block);
+        // Zeros after the message bytes (one memset of what is left, not
+        // of the whole block first).
+        if let Some(rest) = block.get_mut(used..) {
+            rest.fill(0);
+        }
+        if let Some(b) = total.checked_sub(from).and_then(|used| block.get_mut(used)) {
+            *b = 0x80;
+        }
+        if i.saturating_add(1) == blocks {
+            if let Some(len) = block.get_mut(BLOCK - 8..) {
+                crate::out::copy_exact(len, &bits.to_be_bytes());
+            }
+        }
+        compress(state, block);
+        from = from.saturating_add(BLOCK);
+    }
+}
 
-/// Writes SHA-256 padding into `block` after `used` message bytes, for a
-/// message of `total_len` bytes in all (`used <= 55`).
-fn pad_block(block: &mut [u8; BLOCK], used: usize, total_len: usize) {
-    if let Some(b) = block.get_mut(used) {
+/// SHA-256 of the concatenation of `parts` (`total` bytes in all), written
+/// into `out`: the blocks gathered one at a time into a 64-byte buffer, no
+/// streaming state; for short messages that may hold a secret (X-WSSE
+/// hashes nonce, Created and the app secret). The buffer and the state are
+/// wiped.
+#[inline(never)]
+pub(crate) fn sha256_gathered(parts: &[&[u8]], total: usize, out: &mut [u8; SHA256_LEN]) {
+    let mut state = IV;
+    let mut block = [0u8; BLOCK];
+    hash_gathered(&mut state, parts, total, 0, &mut block);
+    state_bytes_into(&state, out);
+    crate::out::wipe(&mut block);
+    state.zeroize();
+}
+
+/// Longest message [`HmacKey::mac_parts`] gathers into blocks rather than
+/// streams: four inner blocks, 256 - 1 - 8 bytes.
+const SHORT_MAX: usize = 4 * BLOCK - 9;
+
+/// The 64 bytes at offset `from` of the concatenation of `parts`, when one
+/// part holds all of them.
+#[inline(always)]
+fn whole_block<'p>(parts: &[&'p [u8]], from: usize) -> Option<&'p [u8; BLOCK]> {
+    let mut pos = 0usize;
+    for part in parts {
+        let end = pos.saturating_add(part.len());
+        if pos <= from && from < end {
+            let at = from.wrapping_sub(pos);
+            return part.get(at..at.saturating_add(BLOCK))?.try_into().ok();
+        }
+        pos = end;
+    }
+    None
+}
+
+/// Copies the bytes at offsets `from..from + 64` of the concatenation of
+/// `parts` (those that exist) to the start of `block`; returns how many
+/// (they are contiguous from the start).
+#[inline(always)]
+fn gather(parts: &[&[u8]], from: usize, block: &mut [u8; BLOCK]) -> usize {
+    let to = from.saturating_add(BLOCK);
+    let mut pos = 0usize;
+    let mut used = 0usize;
+    for part in parts {
+        let end = pos.saturating_add(part.len());
+        let (lo, hi) = (pos.max(from), end.min(to));
+        if lo < hi {
+            let dst = block.get_mut(lo.wrapping_sub(from)..hi.wrapping_sub(from));
+            let src = part.get(lo.wrapping_sub(pos)..hi.wrapping_sub(pos));
+            if let (Some(dst), Some(src)) = (dst, src) {
+                crate::out::copy_exact(dst, src);
+            }
+            used = hi.wrapping_sub(from);
+        }
+        pos = end;
+    }
+    used
+}
+
+/// SHA-256 of a secret longer than a block, written straight into the
+/// key block (RFC 2104). Out of line: the hasher's frame is then not part
+/// of the key schedule's, which keeps `HmacKey::new` under the X-AKSK
+/// stack budget. The hasher wipes its state and buffer on drop.
+#[inline(never)]
+fn hash_long_secret(secret: &[u8], digest: &mut [u8; SHA256_LEN]) {
+    sha256_into(secret, digest);
+}
+
+/// SHA-256 of `data` in one pass with no streaming state: the whole
+/// blocks are compressed where they are, the tail is padded in one 64-byte
+/// block (wiped after: it may end a secret) and the digest written into
+/// `out`. The smallest frame of any hashing path here.
+fn sha256_into(data: &[u8], out: &mut [u8; SHA256_LEN]) {
+    let mut state = IV;
+    let (blocks, tail) = data.as_chunks::<BLOCK>();
+    if !blocks.is_empty() {
+        compress_n(&mut state, blocks);
+    }
+    let mut block = [0u8; BLOCK];
+    if let Some(dst) = block.get_mut(..tail.len()) {
+        crate::out::copy_exact(dst, tail);
+    }
+    if let Some(b) = block.get_mut(tail.len()) {
         *b = 0x80;
     }
-    let bits = (total_len as u64).wrapping_mul(8);
+    if tail.len() > BLOCK - 9 {
+        compress(&mut state, &block);
+        block.fill(0);
+    }
+    let bits = (data.len() as u64).wrapping_mul(8);
     if let Some(len) = block.get_mut(BLOCK - 8..) {
         crate::out::copy_exact(len, &bits.to_be_bytes());
     }
+    compress(&mut state, &block);
+    state_bytes_into(&state, out);
+    crate::out::wipe(&mut block);
+    state.zeroize();
+}
+
+/// The outer hash of an HMAC: one block, the inner digest (the big-endian
+/// bytes of the `inner` state) and its padding, compressed from the keyed
+/// `outer` state; the tag is written into `out`. The working state and
+/// the block (the inner digest) are wiped.
+#[inline(always)]
+fn outer_into(
+    outer: &[u32; 8],
+    inner: &[u32; 8],
+    block: &mut [u8; BLOCK],
+    out: &mut [u8; SHA256_LEN],
+) {
+    if let Some((hash, pad)) = block.split_first_chunk_mut::<SHA256_LEN>() {
+        state_bytes_into(inner, hash);
+        pad.fill(0);
+        if let Some(first) = pad.first_mut() {
+            *first = 0x80;
+        }
+    }
+    // The outer message is the 64-byte key block plus the 32-byte digest.
+    let bits = ((BLOCK + SHA256_LEN) as u64).wrapping_mul(8);
+    if let Some(len) = block.get_mut(BLOCK - 8..) {
+        crate::out::copy_exact(len, &bits.to_be_bytes());
+    }
+    let mut state = *outer;
+    compress(&mut state, block);
+    state_bytes_into(&state, out);
+    state.zeroize();
+    crate::out::wipe(block);
 }
 
 impl Drop for HmacKey {
@@ -547,7 +666,7 @@ impl HmacSha256 {
     /// ```
     pub fn restart(&mut self, key: &HmacKey) {
         self.inner.state = key.inner;
-        self.inner.buf.zeroize();
+        crate::out::wipe(&mut self.inner.buf);
         self.inner.fill = 0;
         self.inner.blocks = 1;
         self.outer = key.outer;
@@ -588,11 +707,42 @@ impl HmacSha256 {
     /// m.finalize_into(&mut expected);
     /// assert_eq!(*expected, key.mac(b"message"));
     /// ```
+    #[inline]
     pub fn finalize_into(mut self, out: &mut [u8; SHA256_LEN]) {
-        let inner_hash = self.inner.finish();
-        let mut outer = Engine::at(self.outer, 1);
-        outer.update(&inner_hash);
-        outer.finish_into(out);
+        self.finish_in_place(out);
+    }
+
+    /// Finishes where the MAC lives, writing the tag into `out`, then wipes
+    /// its states: no copy of them is made (a by-value `finalize` moves
+    /// them), which is what a MAC held in caller storage needs (the C
+    /// ABI's `callsign_hmac_sha256_final`). Afterwards the MAC computes
+    /// nothing meaningful until [`HmacSha256::restart`].
+    ///
+    /// ```
+    /// use callsign_core::HmacKey;
+    /// let key = HmacKey::new(b"k");
+    /// let mut m = key.start();
+    /// m.update(b"message");
+    /// let mut tag = [0u8; 32];
+    /// m.finalize_in_place(&mut tag);
+    /// assert_eq!(tag, key.mac(b"message"));
+    /// m.restart(&key);
+    /// m.update(b"again");
+    /// assert_eq!(m.finalize(), key.mac(b"again"));
+    /// ```
+    pub fn finalize_in_place(&mut self, out: &mut [u8; SHA256_LEN]) {
+        self.finish_in_place(out);
+        self.inner.state.zeroize();
+        crate::out::wipe(&mut self.inner.buf);
+        self.inner.fill = 0;
+        self.outer.zeroize();
+    }
+
+    /// Finishes where the MAC lives (no copy of its states by value).
+    fn finish_in_place(&mut self, out: &mut [u8; SHA256_LEN]) {
+        self.inner.pad_and_compress();
+        // The inner buffer, padded and compressed, now holds the outer block.
+        outer_into(&self.outer, &self.inner.state, &mut self.inner.buf, out);
     }
 }
 

@@ -5,8 +5,6 @@
 //! branches (Base64 with the arithmetic of RustCrypto's `base64ct`), since
 //! they encode MACs and credentials.
 
-use zeroize::Zeroize;
-
 use crate::Sink;
 
 /// Input bytes the Base64 encoder gathers before encoding them at once.
@@ -106,7 +104,7 @@ impl<'s, S: Sink + ?Sized> Base64Encoder<'s, S> {
             self.sink.write(encoded);
         }
         // The input buffer is overwritten by the next chunk and wiped on drop.
-        text.as_flattened_mut().zeroize();
+        crate::out::wipe(text.as_flattened_mut());
         self.fill = 0;
     }
 
@@ -128,8 +126,71 @@ impl<'s, S: Sink + ?Sized> Base64Encoder<'s, S> {
 
 impl<S: Sink + ?Sized> Drop for Base64Encoder<'_, S> {
     fn drop(&mut self) {
-        self.buf.zeroize();
+        crate::out::wipe(&mut self.buf);
     }
+}
+
+/// Base64-encodes, in place and in constant time, the `raw_len` bytes at
+/// the end of `text`, whose length must be exactly `base64_len(raw_len)`:
+/// afterwards `text` holds their padded Base64 and no other copy of them
+/// exists (no intermediate buffer to wipe). Returns `false`, touching
+/// nothing, when the lengths do not fit.
+///
+/// Group `i` is read from `start + 3i` and written to `4i`; since the text
+/// is a third longer than the input, a group's 4 characters never reach
+/// an unread byte (`4(i+1) <= start + 3(i+1)` as `start >= groups`). A
+/// first pass writes 6-bit values, a second maps them to characters with
+/// [`b64_char_ct`]'s arithmetic in a loop the compiler vectorises.
+pub(crate) fn base64_in_place(text: &mut [u8], raw_len: usize) -> bool {
+    let Some(start) = base64_len(raw_len).and_then(|n| n.checked_sub(raw_len)) else {
+        return false;
+    };
+    if base64_len(raw_len) != Some(text.len()) {
+        return false;
+    }
+    let mut read = start;
+    let mut write = 0usize;
+    // Whole groups: one bounds check each for the three bytes read and
+    // the four 6-bit values written.
+    while let Some(&[x, y, z]) = text.get(read..read.saturating_add(3)) {
+        let n = u32::from(x) << 16 | u32::from(y) << 8 | u32::from(z);
+        let quad = [(n >> 18) as u8, (n >> 12) as u8, (n >> 6) as u8, n as u8];
+        if let Some(dst) = text.get_mut(write..write.saturating_add(4)) {
+            if let Ok(dst) = <&mut [u8; 4]>::try_from(dst) {
+                *dst = quad;
+            }
+        }
+        read = read.saturating_add(3);
+        write = write.saturating_add(4);
+    }
+    // The last group of one or two bytes, zero-extended (its padding is
+    // written below).
+    if let Some(tail) = text.get(read..) {
+        let byte = |i: usize| u32::from(tail.get(i).copied().unwrap_or(0));
+        let n = byte(0) << 16 | byte(1) << 8;
+        if !tail.is_empty() {
+            if let Some(dst) = text.get_mut(write..write.saturating_add(4)) {
+                if let Ok(dst) = <&mut [u8; 4]>::try_from(dst) {
+                    *dst = [(n >> 18) as u8, (n >> 12) as u8, (n >> 6) as u8, 0];
+                }
+            }
+        }
+    }
+    // The 6-bit values to characters, one lane per byte (vectorised).
+    for b in text.iter_mut() {
+        *b = b64_char_ct8(*b);
+    }
+    // The padding follows the public length.
+    let pad = match raw_len % 3 {
+        1 => 2,
+        2 => 1,
+        _ => 0,
+    };
+    let len = text.len();
+    if let Some(tail) = text.get_mut(len.saturating_sub(pad)..) {
+        tail.fill(b'=');
+    }
+    true
 }
 
 /// Writes the Base64 text of `data` into `sink`.
@@ -208,6 +269,21 @@ fn b64_char_ct(v: u32) -> u8 {
     src.wrapping_add(diff) as u8
 }
 
+/// [`b64_char_ct`] in 8-bit lanes, for the vectorised pass of
+/// [`base64_in_place`]: the same masks (the comparisons are exact for the
+/// 6-bit values 0..=63, whose differences from the limits fit an `i8`).
+#[inline(always)]
+fn b64_char_ct8(v: u8) -> u8 {
+    let src = (v & 63) as i8;
+    let above = |limit: i8| (limit.wrapping_sub(src) >> 7) as u8;
+    let diff = 0x41u8
+        .wrapping_add(above(25) & 6)
+        .wrapping_sub(above(51) & 75)
+        .wrapping_sub(above(61) & 15)
+        .wrapping_add(above(62) & 3);
+    (src as u8).wrapping_add(diff)
+}
+
 /// The Base64 character of the low 6 bits of `v`.
 #[inline(always)]
 fn b64_char(v: u32) -> u8 {
@@ -256,9 +332,34 @@ pub fn base64_public<S: Sink + ?Sized>(data: &[u8], sink: &mut S) {
 /// assert_eq!(&text, b"//////////////////////////////////////////8=");
 /// ```
 pub fn base64_32(digest: &[u8; 32]) -> [u8; 44] {
-    let mut text = [0u8; 44];
-    let mut out = crate::Out::new(&mut text);
-    base64_public(digest, &mut out);
+    base64_fixed(digest)
+}
+
+/// Base64 (table lookups, for public data) of an `N`-byte array into an
+/// `M`-character one, `M` being `base64_len(N)` (the callers' sizes: 32 →
+/// 44, 64 → 88). Whole groups, then the one- or two-byte tail: the
+/// lengths are known at compile time, so the loop unrolls into straight
+/// lookups.
+#[inline(always)]
+pub(crate) fn base64_fixed<const N: usize, const M: usize>(data: &[u8; N]) -> [u8; M] {
+    let mut text = [0u8; M];
+    let mut src: &[u8] = data;
+    let mut rest: &mut [u8] = &mut text;
+    while let Some((group, tail)) = src.split_first_chunk::<3>() {
+        let Some((quad, after)) = core::mem::take(&mut rest).split_first_chunk_mut::<4>() else {
+            break;
+        };
+        *quad = b64_quad(*group, 3, b64_char);
+        src = tail;
+        rest = after;
+    }
+    if let Some((quad, _)) = rest.split_first_chunk_mut::<4>() {
+        match *src {
+            [a, b] => *quad = b64_quad([a, b, 0], 2, b64_char),
+            [a] => *quad = b64_quad([a, 0, 0], 1, b64_char),
+            _ => {}
+        }
+    }
     text
 }
 
@@ -292,7 +393,7 @@ pub fn hex<S: Sink + ?Sized>(data: &[u8], sink: &mut S) {
             sink.write(t);
         }
     }
-    text.as_flattened_mut().zeroize();
+    crate::out::wipe(text.as_flattened_mut());
 }
 
 /// Lowercase hex of a 32-byte digest, as an array.
@@ -324,6 +425,36 @@ pub fn hex32_into(data: &[u8; 32], text: &mut [u8; 64]) {
         *pair = [hex_digit(b >> 4), hex_digit(*b)];
         rest = tail;
     }
+}
+
+/// Lowercase hex of a public 32-byte digest with a table lookup per byte:
+/// faster than [`hex32`], but not constant-time, so only for a digest sent
+/// in the clear (the X-WSSE `PasswordDigest` is Base64 of it).
+#[inline(always)]
+pub(crate) fn hex32_public(data: &[u8; 32]) -> [u8; 64] {
+    // Evaluated at compile time: an out-of-range index or an overflow
+    // would fail the build, not panic at run time.
+    #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+    const PAIRS: [[u8; 2]; 256] = {
+        let digits = b"0123456789abcdef";
+        let mut t = [[0u8; 2]; 256];
+        let mut i = 0;
+        while i < 256 {
+            t[i] = [digits[i >> 4], digits[i & 15]];
+            i += 1;
+        }
+        t
+    };
+    let mut text = [0u8; 64];
+    let mut rest: &mut [u8] = &mut text;
+    for b in data {
+        let Some((pair, tail)) = core::mem::take(&mut rest).split_first_chunk_mut::<2>() else {
+            break;
+        };
+        *pair = PAIRS.get(usize::from(*b)).copied().unwrap_or([b'0'; 2]);
+        rest = tail;
+    }
+    text
 }
 
 /// Whether `b` is an RFC 3986 "unreserved" character (`A–Z a–z 0–9 - . _ ~`).
@@ -432,6 +563,38 @@ mod tests {
                     "len {len} split {split}"
                 );
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod in_place_tests {
+    use super::{base64, base64_in_place, base64_len};
+    use crate::Out;
+
+    /// Every input length from 0 to 300 bytes (all three padding cases,
+    /// several chunks): the in-place encoder equals the streaming one, and
+    /// wrong lengths are refused without touching the buffer.
+    #[test]
+    fn in_place_equals_streaming_for_every_length() {
+        let mut data = [0u8; 300];
+        for (i, b) in data.iter_mut().enumerate() {
+            *b = (i as u8).wrapping_mul(151).wrapping_add(7);
+        }
+        for len in 0..=300usize {
+            let raw = &data[..len];
+            let n = base64_len(len).unwrap();
+            let mut want = [0u8; 410];
+            let mut out = Out::new(&mut want[..n]);
+            base64(raw, &mut out);
+            assert_eq!(out.finish(), Ok(n));
+            let mut text = [0u8; 410];
+            text[n - len..n].copy_from_slice(raw);
+            assert!(base64_in_place(&mut text[..n], len));
+            assert_eq!(&text[..n], &want[..n], "length {len}");
+            let mut short = [9u8; 410];
+            assert!(!base64_in_place(&mut short[..n + 1], len));
+            assert!(short.iter().all(|&b| b == 9));
         }
     }
 }

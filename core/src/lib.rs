@@ -87,7 +87,7 @@ pub use digest::{hmac_sha256, sha256, HmacKey, HmacSha256, Sha256, SHA256_LEN};
 pub use error::{Error, Field, Problem};
 #[cfg(any(feature = "voice-api", feature = "sms-api", feature = "oauth2"))]
 pub use json::{JsonStr, Unescaped};
-pub use nonce::{Nonce, NONCE_MAX_LEN};
+pub use nonce::{Nonce, NonceRef, NONCE_MAX_LEN};
 pub use out::{Emit, Out};
 pub use signature_text::SignatureText;
 pub use sink::{Counter, Sink};

@@ -38,14 +38,7 @@ impl Nonce {
     /// assert!(callsign_core::Nonce::new(&"a".repeat(129)).is_err());
     /// ```
     pub fn new(text: &str) -> Result<Self, Error> {
-        let bytes = text.as_bytes();
-        check_len(Field::Nonce, bytes.len(), 1, NONCE_MAX_LEN)?;
-        if let Some(position) = bytes.iter().position(|b| !b.is_ascii_alphanumeric()) {
-            return Err(Error::InvalidCharacter {
-                field: Field::Nonce,
-                position,
-            });
-        }
+        let bytes = NonceRef::new(text)?.as_bytes();
         let mut buf = [0u8; NONCE_MAX_LEN];
         if let Some(dst) = buf.get_mut(..bytes.len()) {
             crate::out::copy_exact(dst, bytes);
@@ -188,6 +181,104 @@ impl Nonce {
     /// ```
     pub fn as_bytes(&self) -> &[u8] {
         self.buf.get(..self.len).unwrap_or(&[])
+    }
+}
+
+impl<'a> From<&'a Nonce> for NonceRef<'a> {
+    /// The nonce, borrowed (already validated).
+    ///
+    /// ```
+    /// use callsign_core::{Nonce, NonceRef};
+    /// let n = Nonce::new("abc")?;
+    /// assert_eq!(NonceRef::from(&n).as_str(), "abc");
+    /// # Ok::<(), callsign_core::Error>(())
+    /// ```
+    fn from(nonce: &'a Nonce) -> Self {
+        NonceRef(nonce.as_str())
+    }
+}
+
+/// A validated nonce borrowed from the caller's text: the same rules as
+/// [`Nonce`] (1 to 128 ASCII letters and digits), without copying it. The
+/// signers take either (`&Nonce` converts into it), so a caller that holds
+/// the nonce text already — the C ABI, a nonce kept with a queued request —
+/// validates it in place instead of copying 128 bytes per signature.
+///
+/// ```
+/// use callsign_core::{huawei::voice::XAksk, HmacKey, NonceRef, Timestamp};
+/// let nonce = NonceRef::new("66c92b11ff8a425fb8d4ccfe0ed9ed1f")?;
+/// let key = HmacKey::new(b"Zy9Xw8Vu7Ts6Rq5Po4Nm3Lk2Ji1H");
+/// let v = XAksk::new("a1B2c3D4e5F6g7H8i9J0kLmNoPqR", &key, nonce, Timestamp::parse("2024-03-01T08:15:30Z")?)?;
+/// assert_eq!(v.password_digest(), "b8MSGhXOdJOz3fV5TblmdBQRT1nKdbtVng0LwtKkMjk=");
+/// assert!(NonceRef::new("no spaces").is_err());
+/// # Ok::<(), callsign_core::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NonceRef<'a>(&'a str);
+
+impl<'a> NonceRef<'a> {
+    /// Validates `text` (see [`Nonce::new`] for the rules and errors).
+    ///
+    /// ```
+    /// use callsign_core::{Error, Field, NonceRef};
+    /// assert_eq!(NonceRef::new("a b"), Err(Error::InvalidCharacter { field: Field::Nonce, position: 1 }));
+    /// ```
+    pub fn new(text: &'a str) -> Result<Self, Error> {
+        let bytes = text.as_bytes();
+        check_len(Field::Nonce, bytes.len(), 1, NONCE_MAX_LEN)?;
+        // One pass without an early exit (it vectorises), then the
+        // position only when something was refused.
+        if bytes
+            .iter()
+            .fold(false, |bad, b| bad | !b.is_ascii_alphanumeric())
+        {
+            let position = bytes
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(0);
+            return Err(Error::InvalidCharacter {
+                field: Field::Nonce,
+                position,
+            });
+        }
+        Ok(NonceRef(text))
+    }
+
+    /// The nonce text.
+    ///
+    /// ```
+    /// assert_eq!(callsign_core::NonceRef::new("xyz")?.as_str(), "xyz");
+    /// # Ok::<(), callsign_core::Error>(())
+    /// ```
+    pub fn as_str(&self) -> &'a str {
+        self.0
+    }
+
+    /// The nonce bytes (ASCII).
+    ///
+    /// ```
+    /// assert_eq!(callsign_core::NonceRef::new("xyz")?.as_bytes(), b"xyz");
+    /// # Ok::<(), callsign_core::Error>(())
+    /// ```
+    pub fn as_bytes(&self) -> &'a [u8] {
+        self.0.as_bytes()
+    }
+}
+
+/// The nonce text (public: it is sent in the header).
+#[cfg(feature = "defmt")]
+impl defmt::Format for NonceRef<'_> {
+    fn format(&self, f: defmt::Formatter<'_>) {
+        defmt::write!(f, "Nonce({=str})", self.0);
+    }
+}
+
+impl Emit for NonceRef<'_> {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+    fn emit<S: Sink + ?Sized>(&self, sink: &mut S) {
+        sink.write(self.0.as_bytes());
     }
 }
 

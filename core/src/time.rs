@@ -59,7 +59,7 @@ pub struct Civil {
 }
 
 const fn is_leap(year: u64) -> bool {
-    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400))
 }
 
 const fn days_in_month(year: u64, month: u64) -> u64 {
@@ -100,35 +100,42 @@ const fn days_from_civil(year: u64, month: u64, day: u64) -> u64 {
         .wrapping_sub(719_468)
 }
 
-/// The civil date of `days` since 1970-01-01 (days <= 2_932_896).
-const fn civil_from_days(days: u64) -> (u64, u64, u64) {
-    let z = days.wrapping_add(719_468);
-    let era = z / 146_097;
-    let doe = z % 146_097;
-    let yoe = doe
-        .wrapping_sub(doe / 1460)
-        .wrapping_add(doe / 36_524)
-        .wrapping_sub(doe / 146_096)
-        / 365;
-    let doy = doe.wrapping_sub(
-        365u64
-            .wrapping_mul(yoe)
-            .wrapping_add(yoe / 4)
-            .wrapping_sub(yoe / 100),
-    );
-    let mp = 5u64.wrapping_mul(doy).wrapping_add(2) / 153;
-    let day = doy
-        .wrapping_sub(153u64.wrapping_mul(mp).wrapping_add(2) / 5)
-        .wrapping_add(1);
-    let month = if mp < 10 {
-        mp.wrapping_add(3)
+/// The civil date of `days` since 1970-01-01 (days <= 2_932_896), by Neri
+/// and Schneider's Euclidean affine functions ("Euclidean affine functions
+/// and their application to calendar algorithms", 2022): 32-bit arithmetic,
+/// four multiplications and no branch but the January/February year
+/// correction. For these days every intermediate value stays below 2^32
+/// (the largest, `4 * n + 3`, is below 14.7 million) and the 64-bit
+/// product below 2^54. Checked against Hinnant's `days_from_civil` for
+/// every day of the range in the tests.
+const fn civil_from_days(days: u32) -> (u32, u32, u32) {
+    // Days since 0000-03-01 of the proleptic Gregorian calendar.
+    let n = days.wrapping_add(719_468);
+    // Century and day of the century.
+    let n1 = n.wrapping_mul(4).wrapping_add(3);
+    let century = n1 / 146_097;
+    let day_of_century = n1 % 146_097 / 4;
+    // Year of the century and day of the (March-based) year.
+    let n2 = day_of_century.wrapping_mul(4).wrapping_add(3);
+    let p2 = 2_939_745u64.wrapping_mul(n2 as u64);
+    let year_of_century = (p2 >> 32) as u32;
+    let day_of_year = (p2 as u32) / 2_939_745 / 4;
+    // Month (March = 3) and day.
+    let n3 = day_of_year.wrapping_mul(2141).wrapping_add(197_913);
+    let month = n3 >> 16;
+    let day = (n3 & 0xffff) / 2141;
+    // January and February belong to the next civil year.
+    let jan_feb = day_of_year >= 306;
+    let year = century
+        .wrapping_mul(100)
+        .wrapping_add(year_of_century)
+        .wrapping_add(jan_feb as u32);
+    let month = if jan_feb {
+        month.wrapping_sub(12)
     } else {
-        mp.wrapping_sub(9)
+        month
     };
-    let year = yoe
-        .wrapping_add(era.wrapping_mul(400))
-        .wrapping_add(if month <= 2 { 1 } else { 0 });
-    (year, month, day)
+    (year, month, day.wrapping_add(1))
 }
 
 impl Timestamp {
@@ -201,8 +208,15 @@ impl Timestamp {
     /// # Ok::<(), callsign_core::Error>(())
     /// ```
     pub const fn civil(self) -> Civil {
-        let days = self.unix / SECS_PER_DAY;
-        let rem = self.unix % SECS_PER_DAY;
+        // 86,400 = 128 * 675, and floor(floor(x / 128) / 675) = floor(x / 86,400):
+        // a shift and a 32-bit division (`unix >> 7` < 2^31 up to MAX_UNIX)
+        // instead of a 64-bit one, which 32-bit cores call a runtime
+        // routine for (`__aeabi_uldivmod`: about a tenth of an X-AKSK's
+        // instructions on a Cortex-M4). At most 2,932,896 days.
+        let days = ((self.unix >> 7) as u32) / 675;
+        let rem = self
+            .unix
+            .wrapping_sub((days as u64).wrapping_mul(SECS_PER_DAY)) as u32;
         let (year, month, day) = civil_from_days(days);
         Civil {
             year: year as u16,
@@ -427,5 +441,76 @@ impl Emit for Basic {
     }
     fn emit<S: Sink + ?Sized>(&self, sink: &mut S) {
         sink.write(&self.to_array());
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::arithmetic_side_effects)]
+mod tests {
+    use super::*;
+
+    /// Hinnant's civil_from_days, the algorithm callsign used before:
+    /// the oracle for Neri–Schneider's.
+    fn hinnant(days: u64) -> (u64, u64, u64) {
+        let z = days + 719_468;
+        let era = z / 146_097;
+        let doe = z % 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        (yoe + era * 400 + u64::from(month <= 2), month, day)
+    }
+
+    #[test]
+    fn every_day_of_the_range_matches_hinnant_and_round_trips() {
+        let last = (MAX_UNIX / SECS_PER_DAY) as u32;
+        assert_eq!(last, 2_932_896);
+        for days in 0..=last {
+            let (y, m, d) = civil_from_days(days);
+            let (y, m, d) = (u64::from(y), u64::from(m), u64::from(d));
+            assert_eq!((y, m, d), hinnant(u64::from(days)), "day {days}");
+            assert!((1..=days_in_month(y, m)).contains(&d), "day {days}");
+            assert_eq!(days_from_civil(y, m, d), u64::from(days));
+        }
+        assert_eq!(civil_from_days(last), (9999, 12, 31));
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::arithmetic_side_effects)]
+mod split_tests {
+    use super::*;
+
+    /// The shifted 32-bit day split equals the 64-bit one at every day
+    /// boundary and its neighbours, over the whole range.
+    #[test]
+    fn day_split_equals_64_bit_division() {
+        let mut day = 0u64;
+        while day <= MAX_UNIX / SECS_PER_DAY {
+            for unix in [
+                day * SECS_PER_DAY,
+                day * SECS_PER_DAY + 1,
+                day * SECS_PER_DAY + 86_399,
+            ] {
+                if unix > MAX_UNIX {
+                    continue;
+                }
+                let c = Timestamp { unix }.civil();
+                let (y, m, d) = civil_from_days((unix / SECS_PER_DAY) as u32);
+                let rem = unix % SECS_PER_DAY;
+                assert_eq!(
+                    (u32::from(c.year), u32::from(c.month), u32::from(c.day)),
+                    (y, m, d)
+                );
+                assert_eq!(
+                    u64::from(c.hour) * 3600 + u64::from(c.minute) * 60 + u64::from(c.second),
+                    rem
+                );
+            }
+            day += 1;
+        }
     }
 }

@@ -425,92 +425,132 @@ pub unsafe extern "C" fn callsign_huawei_apig_sign(
     let host = try_status!(unsafe { text(r.host, r.host_len) });
     // SAFETY: forwarded contract.
     let path = try_status!(unsafe { text(r.path, r.path_len) });
-    let mut query = heapless::Vec::<(&str, &str), DEFAULT_MAX_QUERY>::new();
-    // SAFETY: forwarded contract.
-    try_status!(unsafe { pairs(r.query, r.query_count, &mut query) });
-    let mut headers = heapless::Vec::<(&str, &str), DEFAULT_MAX_HEADERS>::new();
-    // SAFETY: forwarded contract.
-    try_status!(unsafe { pairs(r.headers, r.header_count, &mut headers) });
-    // SAFETY: forwarded contract.
-    let body = try_status!(unsafe { body(r.body_kind, r.body, r.body_len) });
-    let date = try_status!(Timestamp::from_unix(r.date_unix).map_err(from_error));
+    // Everything after the pairs are decoded, run on the arrays that hold
+    // them (see `with_pairs`).
+    let mut rest = |query: &[(&str, &str)], headers: &[(&str, &str)]| -> u32 {
+        // SAFETY: forwarded contract.
+        let body = try_status!(unsafe { body(r.body_kind, r.body, r.body_len) });
+        let date = try_status!(Timestamp::from_unix(r.date_unix).map_err(from_error));
 
-    let signer = try_status!(Signer::new(app_key, secret, algorithm, variant).map_err(from_error));
-    let request = Request::new(method, host, path, date)
-        .with_query(&query)
-        .with_headers(&headers)
-        .with_body(body);
-    let signed = try_status!(signer.sign(&request).map_err(from_error));
-    let authorization = signed.authorization();
-    let added = AddedLines(signed.headers_added());
-    let target = signed.request_target();
-    let canonical = signed.canonical_request();
-    let string_to_sign = signed.string_to_sign();
+        let signer =
+            try_status!(Signer::new(app_key, secret, algorithm, variant).map_err(from_error));
+        let request = Request::new(method, host, path, date)
+            .with_query(query)
+            .with_headers(headers)
+            .with_body(body);
+        let signed = try_status!(signer.sign(&request).map_err(from_error));
+        let authorization = signed.authorization();
+        let added = AddedLines(signed.headers_added());
+        let target = signed.request_target();
+        let canonical = signed.canonical_request();
+        let string_to_sign = signed.string_to_sign();
 
-    // Check every requested output before writing any.
-    let mut too_small = false;
-    let main_len = authorization.len();
-    let main_needed = main_len.saturating_add(1);
-    if out.is_null() || out_cap < main_needed {
-        too_small = true;
-    }
-    // SAFETY: `outputs` is NULL or valid and exclusive by contract.
-    let mut extras = unsafe { outputs.as_mut() };
-    let mut wanted = [false; 4];
-    if let Some(o) = extras.as_deref_mut() {
-        let lens = [
-            added.len(),
-            target.len(),
-            canonical.len(),
-            string_to_sign.len(),
-        ];
-        let slots = [
-            &mut o.headers_added,
-            &mut o.request_target,
-            &mut o.canonical_request,
-            &mut o.string_to_sign,
-        ];
-        for ((slot, len), want) in slots.into_iter().zip(lens).zip(wanted.iter_mut()) {
-            match fits(slot, len, true) {
-                Ok(w) => *want = w,
-                Err(needed) => {
-                    slot.len = needed;
-                    too_small = true;
+        // Check every requested output before writing any.
+        let mut too_small = false;
+        let main_len = authorization.len();
+        let main_needed = main_len.saturating_add(1);
+        if out.is_null() || out_cap < main_needed {
+            too_small = true;
+        }
+        // SAFETY: `outputs` is NULL or valid and exclusive by contract.
+        let mut extras = unsafe { outputs.as_mut() };
+        let mut wanted = [false; 4];
+        if let Some(o) = extras.as_deref_mut() {
+            let lens = [
+                added.len(),
+                target.len(),
+                canonical.len(),
+                string_to_sign.len(),
+            ];
+            let slots = [
+                &mut o.headers_added,
+                &mut o.request_target,
+                &mut o.canonical_request,
+                &mut o.string_to_sign,
+            ];
+            for ((slot, len), want) in slots.into_iter().zip(lens).zip(wanted.iter_mut()) {
+                match fits(slot, len, true) {
+                    Ok(w) => *want = w,
+                    Err(needed) => {
+                        slot.len = needed;
+                        too_small = true;
+                    }
                 }
             }
         }
-    }
-    if too_small {
-        // SAFETY: out_len checked non-NULL by check_out.
-        unsafe { out_len.write(main_needed) };
-        return CALLSIGN_BUFFER_TOO_SMALL;
-    }
-
-    let mut main = callsign_text {
-        buf: out,
-        cap: out_cap,
-        len: 0,
-    };
-    // SAFETY: `fits` was checked above for every buffer written here.
-    unsafe {
-        let status = put_text(&authorization, &mut main);
-        if status != CALLSIGN_OK {
-            return status;
+        if too_small {
+            // SAFETY: out_len checked non-NULL by check_out.
+            unsafe { out_len.write(main_needed) };
+            return CALLSIGN_BUFFER_TOO_SMALL;
         }
-        if let Some(o) = extras {
-            let results = [
-                wanted[0].then(|| put_text(&added, &mut o.headers_added)),
-                wanted[1].then(|| put_text(&target, &mut o.request_target)),
-                wanted[2].then(|| put_text(&canonical, &mut o.canonical_request)),
-                wanted[3].then(|| put_text(&string_to_sign, &mut o.string_to_sign)),
-            ];
-            if let Some(status) = results.into_iter().flatten().find(|s| *s != CALLSIGN_OK) {
+
+        let mut main = callsign_text {
+            buf: out,
+            cap: out_cap,
+            len: 0,
+        };
+        // SAFETY: `fits` was checked above for every buffer written here.
+        unsafe {
+            let status = put_text(&authorization, &mut main);
+            if status != CALLSIGN_OK {
                 return status;
             }
+            if let Some(o) = extras {
+                let results = [
+                    wanted[0].then(|| put_text(&added, &mut o.headers_added)),
+                    wanted[1].then(|| put_text(&target, &mut o.request_target)),
+                    wanted[2].then(|| put_text(&canonical, &mut o.canonical_request)),
+                    wanted[3].then(|| put_text(&string_to_sign, &mut o.string_to_sign)),
+                ];
+                if let Some(status) = results.into_iter().flatten().find(|s| *s != CALLSIGN_OK) {
+                    return status;
+                }
+            }
+            out_len.write(main.len);
         }
-        out_len.write(main.len);
+        CALLSIGN_OK
+    };
+    // A request with few pairs (the common case) decodes them into small
+    // arrays: the 64 query and 32 header slices of the full capacity take
+    // about 3 KiB of stack on a 64-bit target.
+    let small = r.query_count <= SMALL_PAIRS && r.header_count <= SMALL_PAIRS;
+    // SAFETY: forwarded contract.
+    unsafe {
+        if small {
+            with_pairs::<SMALL_PAIRS, SMALL_PAIRS>(&r, &mut rest)
+        } else {
+            with_pairs::<DEFAULT_MAX_QUERY, DEFAULT_MAX_HEADERS>(&r, &mut rest)
+        }
     }
-    CALLSIGN_OK
+}
+
+/// Query parameters and headers up to which `callsign_huawei_apig_sign`
+/// decodes the pairs into arrays of this size instead of the full
+/// capacity.
+const SMALL_PAIRS: usize = 8;
+
+/// What runs on the decoded pairs: (query, headers) to a status.
+type OnPairs<'f> = dyn FnMut(&[(&str, &str)], &[(&str, &str)]) -> u32 + 'f;
+
+/// Decodes the request's query and header pairs into arrays of `Q` and `H`
+/// entries (more is CALLSIGN_TOO_MANY_ITEMS, as the full capacity allows
+/// no more) and runs `rest` on them. Out of line: the arrays are on the
+/// stack only while it runs.
+///
+/// # Safety
+/// The request's pair pointers must be valid for their counts.
+#[inline(never)]
+unsafe fn with_pairs<const Q: usize, const H: usize>(
+    r: &callsign_apig_request,
+    rest: &mut OnPairs<'_>,
+) -> u32 {
+    let mut query = heapless::Vec::<(&str, &str), Q>::new();
+    // SAFETY: forwarded contract.
+    try_status!(unsafe { pairs(r.query, r.query_count, &mut query) });
+    let mut headers = heapless::Vec::<(&str, &str), H>::new();
+    // SAFETY: forwarded contract.
+    try_status!(unsafe { pairs(r.headers, r.header_count, &mut headers) });
+    rest(&query, &headers)
 }
 
 /// Starts a streaming body hasher for `algorithm` (SHA-256, or SM3 for

@@ -304,11 +304,16 @@ pub unsafe extern "C" fn callsign_hmac_sha256_final(
         &[],
         &[Range::of(ctx), Range::bytes(out, SHA256_LEN)]
     ));
+    // Finished where it lives, not moved out (a moved copy of the states
+    // would stay on the stack; tests/c/test_scrub.c looks for them).
     // SAFETY: forwarded contract.
-    let mac = try_status!(unsafe { take::<HmacSha256>(ctx) });
-    let tag = mac.finalize();
-    // SAFETY: out is non-NULL, 32 writable bytes by contract.
-    unsafe { put32(out, &tag) };
+    let mac = try_status!(unsafe { get_mut::<HmacSha256>(ctx) });
+    // SAFETY: out is non-NULL, 32 writable bytes by contract, disjoint from
+    // the context (checked above); [u8; 32] has alignment 1.
+    let tag = unsafe { &mut *out.cast::<[u8; SHA256_LEN]>() };
+    mac.finalize_in_place(tag);
+    // SAFETY: writable by contract; the states are already wiped.
+    unsafe { wipe::<HmacSha256>(ctx) };
     CALLSIGN_OK
 }
 

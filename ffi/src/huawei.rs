@@ -3,7 +3,7 @@
 use core::ffi::{c_char, c_int, c_void};
 
 use callsign_core::huawei::{sms, voice};
-use callsign_core::{HmacKey, Nonce, Timestamp};
+use callsign_core::{HmacKey, Nonce, NonceRef, Timestamp};
 
 use crate::io::{bytes, check_out, disjoint, text, text_out, try_status, write_out, Range};
 use crate::state::{callsign_hmac_key, get};
@@ -56,10 +56,11 @@ fn timestamp(created_unix: u64) -> Result<Timestamp, u32> {
 
 /// # Safety
 /// `nonce` as for inputs.
-unsafe fn parse_nonce(nonce: *const u8, nonce_len: usize) -> Result<Nonce, u32> {
+unsafe fn parse_nonce<'a>(nonce: *const u8, nonce_len: usize) -> Result<NonceRef<'a>, u32> {
     // SAFETY: forwarded contract.
     let t = unsafe { text(nonce, nonce_len) }?;
-    Nonce::new(t).map_err(from_error)
+    // Validated where it is, not copied: a borrowed nonce.
+    NonceRef::new(t).map_err(from_error)
 }
 
 /// # Safety
@@ -92,7 +93,7 @@ const RANDOM_SENTINEL: [u8; 16] = *b"callsign-unfill!";
 unsafe fn x_aksk(
     key: &HmacKey,
     app_key: &str,
-    nonce: &Nonce,
+    nonce: NonceRef<'_>,
     created: Timestamp,
     out: *mut c_char,
     out_cap: usize,
@@ -158,7 +159,7 @@ pub unsafe extern "C" fn callsign_huawei_voice_x_aksk(
     let mut key = HmacKey::zeroed();
     key.rekey(secret);
     // SAFETY: forwarded contract.
-    unsafe { x_aksk(&key, app_key, &nonce, created, out, out_cap, out_len) }
+    unsafe { x_aksk(&key, app_key, nonce, created, out, out_cap, out_len) }
 }
 
 /// As `callsign_huawei_voice_x_aksk`, with a precomputed key of the app
@@ -198,7 +199,7 @@ pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_with_key(
     let nonce = try_status!(unsafe { parse_nonce(nonce, nonce_len) });
     let created = try_status!(timestamp(created_unix));
     // SAFETY: forwarded contract.
-    unsafe { x_aksk(key, app_key, &nonce, created, out, out_cap, out_len) }
+    unsafe { x_aksk(key, app_key, nonce, created, out, out_cap, out_len) }
 }
 
 /// As `callsign_huawei_voice_x_aksk_with_key`, with a fresh nonce: 16 bytes
@@ -234,7 +235,17 @@ pub unsafe extern "C" fn callsign_huawei_voice_x_aksk_random(
     // SAFETY: forwarded contract.
     let nonce = try_status!(unsafe { random_nonce(fill_random, rng_ctx) });
     // SAFETY: forwarded contract.
-    unsafe { x_aksk(key, app_key, &nonce, created, out, out_cap, out_len) }
+    unsafe {
+        x_aksk(
+            key,
+            app_key,
+            (&nonce).into(),
+            created,
+            out,
+            out_cap,
+            out_len,
+        )
+    }
 }
 
 pub(crate) fn digest_encoding(digest: u32) -> Result<sms::DigestEncoding, u32> {
@@ -251,7 +262,7 @@ pub(crate) fn digest_encoding(digest: u32) -> Result<sms::DigestEncoding, u32> {
 unsafe fn x_wsse(
     app_key: &str,
     secret: &[u8],
-    nonce: &Nonce,
+    nonce: NonceRef<'_>,
     created: Timestamp,
     encoding: sms::DigestEncoding,
     out: *mut c_char,
@@ -313,7 +324,7 @@ pub unsafe extern "C" fn callsign_huawei_sms_x_wsse(
     // SAFETY: forwarded contract.
     unsafe {
         x_wsse(
-            app_key, secret, &nonce, created, encoding, out, out_cap, out_len,
+            app_key, secret, nonce, created, encoding, out, out_cap, out_len,
         )
     }
 }
@@ -359,7 +370,14 @@ pub unsafe extern "C" fn callsign_huawei_sms_x_wsse_random(
     // SAFETY: forwarded contract.
     unsafe {
         x_wsse(
-            app_key, secret, &nonce, created, encoding, out, out_cap, out_len,
+            app_key,
+            secret,
+            (&nonce).into(),
+            created,
+            encoding,
+            out,
+            out_cap,
+            out_len,
         )
     }
 }

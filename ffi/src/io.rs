@@ -95,6 +95,13 @@ pub(crate) unsafe fn bytes<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8], u
 pub(crate) unsafe fn text<'a>(ptr: *const u8, len: usize) -> Result<&'a str, u32> {
     // SAFETY: forwarded contract.
     let b = unsafe { bytes(ptr, len) }?;
+    // App keys, nonces, user names are ASCII: checked in one vectorised
+    // pass, without the general UTF-8 decoder (a tenth of a short
+    // signature's time on the C side).
+    if b.is_ascii() {
+        // SAFETY: ASCII is valid UTF-8.
+        return Ok(unsafe { core::str::from_utf8_unchecked(b) });
+    }
     core::str::from_utf8(b).map_err(|_| CALLSIGN_INVALID_UTF8)
 }
 

@@ -16,6 +16,8 @@
 //! - `$OUT_DIR/memory.x` for cortex-m-rt's link.x: QEMU lm3s6965evb
 //!   (thumbv7m: 256 KiB flash, 64 KiB SRAM) or mps2-an386 (thumbv7em:
 //!   4 MiB SSRAM1 as code, 4 MiB SSRAM2/3 as data).
+//! - `$OUT_DIR/riscv-virt.ld` for riscv32: QEMU `virt` with `-bios none`
+//!   (RAM at 0x8000_0000, where it jumps; src/lib.rs `riscv` has `_start`).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -56,6 +58,23 @@ fn main() {
         std::fs::write(out.join("memory.x"), memory).expect("write memory.x");
         println!("cargo:rustc-link-search={}", out.display());
         println!("cargo:rustc-link-arg-bins=-Tlink.x");
+    } else if target.starts_with("riscv32") {
+        // QEMU virt: 128 MiB of RAM at 0x80000000 by default; code from
+        // its start (where -bios none jumps), data and a 64 KiB stack at
+        // 1 MiB (the stack at the top of that region).
+        let script = "ENTRY(_start)\n\
+MEMORY\n{\n  CODE (rx) : ORIGIN = 0x80000000, LENGTH = 1M\n  RAM (rw) : ORIGIN = 0x80100000, LENGTH = 1M\n}\n\
+SECTIONS\n{\n\
+  .text : { KEEP(*(.text.start)) *(.text .text.*) } > CODE\n\
+  .rodata : ALIGN(4) { *(.srodata .srodata.*) *(.rodata .rodata.*) . = ALIGN(4); } > CODE\n\
+  .data : ALIGN(4) { __data_start = .; *(.sdata .sdata.*) *(.data .data.*) . = ALIGN(4); __data_end = .; } > RAM AT > CODE\n\
+  __data_load = LOADADDR(.data);\n\
+  .bss (NOLOAD) : ALIGN(4) { __bss_start = .; *(.sbss .sbss.*) *(.bss .bss.*) *(COMMON) . = ALIGN(4); __bss_end = .; } > RAM\n\
+  __stack_top = ORIGIN(RAM) + LENGTH(RAM);\n\
+  /DISCARD/ : { *(.eh_frame .eh_frame_hdr) }\n}\n";
+        std::fs::write(out.join("riscv-virt.ld"), script).expect("write riscv-virt.ld");
+        println!("cargo:rustc-link-search={}", out.display());
+        println!("cargo:rustc-link-arg-bins=-Triscv-virt.ld");
     }
 }
 

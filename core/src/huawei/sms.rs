@@ -19,7 +19,7 @@
 
 use super::{token_max_len, validate_app_key, UsernameToken};
 use crate::time::EXTENDED_LEN;
-use crate::{Emit, Error, Nonce, Sha256, Sink, Timestamp};
+use crate::{Emit, Error, NonceRef, Sink, Timestamp};
 
 /// The `Authorization` header value that goes with `X-WSSE`; constant.
 pub const AUTHORIZATION: &str = r#"WSSE realm="SDP",profile="UsernameToken",type="Appkey""#;
@@ -64,7 +64,7 @@ pub struct XWsse<'a> {
     app_key: &'a str,
     digest: [u8; DIGEST_HEX_LEN],
     digest_len: usize,
-    nonce: &'a Nonce,
+    nonce: NonceRef<'a>,
     created: [u8; EXTENDED_LEN],
 }
 
@@ -81,7 +81,7 @@ impl<'a> XWsse<'a> {
     pub fn new(
         app_key: &'a str,
         app_secret: &[u8],
-        nonce: &'a Nonce,
+        nonce: impl Into<NonceRef<'a>>,
         created: Timestamp,
     ) -> Result<Self, Error> {
         Self::with_encoding(app_key, app_secret, nonce, created, DigestEncoding::Hex)
@@ -99,27 +99,31 @@ impl<'a> XWsse<'a> {
     pub fn with_encoding(
         app_key: &'a str,
         app_secret: &[u8],
-        nonce: &'a Nonce,
+        nonce: impl Into<NonceRef<'a>>,
         created: Timestamp,
         encoding: DigestEncoding,
     ) -> Result<Self, Error> {
         let app_key = validate_app_key(app_key)?;
-        let mut h = Sha256::new();
-        h.update(nonce.as_bytes());
+        let nonce = nonce.into();
         let created = created.extended().to_array();
-        h.update(&created);
-        h.update(app_secret);
-        let raw = h.finalize();
+        let mut raw = [0u8; 32];
+        let parts = [nonce.as_bytes(), &created[..], app_secret];
+        let total = parts.iter().fold(0usize, |n, p| n.saturating_add(p.len()));
+        crate::digest::sha256_gathered(&parts, total, &mut raw);
         let mut digest = [0u8; DIGEST_HEX_LEN];
-        let mut out = crate::Out::new(&mut digest);
         // The digest goes on the wire in the clear: the table encoder suits it.
-        match encoding {
+        let digest_len = match encoding {
             DigestEncoding::Hex => {
-                crate::encode::base64_public(&crate::encode::hex32(&raw), &mut out)
+                digest = crate::encode::base64_fixed(&crate::encode::hex32_public(&raw));
+                DIGEST_HEX_LEN
             }
-            DigestEncoding::LegacyRaw => crate::encode::base64_public(&raw, &mut out),
-        }
-        let digest_len = out.written();
+            DigestEncoding::LegacyRaw => {
+                if let Some((dst, _)) = digest.split_first_chunk_mut::<44>() {
+                    *dst = crate::encode::base64_32(&raw);
+                }
+                44
+            }
+        };
         Ok(XWsse {
             app_key,
             digest,
@@ -200,6 +204,9 @@ impl<'a> XWsse<'a> {
 impl Emit for XWsse<'_> {
     fn len(&self) -> usize {
         self.token().len()
+    }
+    fn write(&self, buf: &mut [u8]) -> Result<usize, Error> {
+        self.token().write(buf)
     }
     fn emit<S: Sink + ?Sized>(&self, sink: &mut S) {
         self.token().emit(sink);

@@ -21,7 +21,7 @@
 
 use super::{token_max_len, validate_app_key, UsernameToken};
 use crate::time::EXTENDED_LEN;
-use crate::{Emit, Error, HmacKey, Nonce, Sink, Timestamp};
+use crate::{Emit, Error, HmacKey, NonceRef, Sink, Timestamp};
 
 /// The `Authorization` header value that goes with `X-AKSK`; constant.
 pub const AUTHORIZATION: &str = r#"AKSK realm="SDP",profile="UsernameToken",type="Appkey""#;
@@ -47,13 +47,14 @@ pub const X_AKSK_MAX_LEN: usize = token_max_len(DIGEST_LEN);
 pub struct XAksk<'a> {
     app_key: &'a str,
     digest: [u8; DIGEST_LEN],
-    nonce: &'a Nonce,
+    nonce: NonceRef<'a>,
     created: [u8; EXTENDED_LEN],
 }
 
 impl<'a> XAksk<'a> {
     /// Signs: validates `app_key` (see [`validate_app_key`]) and computes
-    /// the digest with the precomputed `key` of the app secret.
+    /// the digest with the precomputed `key` of the app secret. The nonce
+    /// is a `&Nonce` or a [`NonceRef`] borrowed from the caller's text.
     ///
     /// ```
     /// use callsign_core::{huawei::voice::XAksk, Error, Field, HmacKey, Nonce, Timestamp};
@@ -66,27 +67,43 @@ impl<'a> XAksk<'a> {
     pub fn new(
         app_key: &'a str,
         key: &HmacKey,
-        nonce: &'a Nonce,
+        nonce: impl Into<NonceRef<'a>>,
         created: Timestamp,
     ) -> Result<Self, Error> {
-        let created_text = created.extended().to_array();
-        let tag = key.mac_parts(&[nonce.as_bytes(), &created_text]);
-        Self::with_tag(app_key, &tag, nonce, created)
+        let nonce = nonce.into();
+        let created = created.extended().to_array();
+        let mut tag = [0u8; 32];
+        // At most 148 bytes: gathered into blocks, never streamed, so the
+        // signer's stack is this frame and one 64-byte block.
+        let total = nonce.as_bytes().len().saturating_add(EXTENDED_LEN);
+        key.mac_gathered(&[nonce.as_bytes(), &created], total, &mut tag);
+        Self::with_text(app_key, &tag, nonce, created)
     }
 
     /// The value for a digest computed elsewhere (the push signature, whose
     /// digest also covers the push URL): validates `app_key`, Base64s `tag`.
+    #[cfg(feature = "voice-api")]
     pub(super) fn with_tag(
         app_key: &'a str,
         tag: &[u8; 32],
-        nonce: &'a Nonce,
+        nonce: NonceRef<'a>,
         created: Timestamp,
+    ) -> Result<Self, Error> {
+        Self::with_text(app_key, tag, nonce, created.extended().to_array())
+    }
+
+    /// As [`XAksk::with_tag`], with `Created` already formatted.
+    fn with_text(
+        app_key: &'a str,
+        tag: &[u8; 32],
+        nonce: NonceRef<'a>,
+        created: [u8; EXTENDED_LEN],
     ) -> Result<Self, Error> {
         Ok(XAksk {
             app_key: validate_app_key(app_key)?,
             digest: crate::encode::base64_32(tag),
             nonce,
-            created: created.extended().to_array(),
+            created,
         })
     }
 
@@ -157,6 +174,9 @@ impl<'a> XAksk<'a> {
 impl Emit for XAksk<'_> {
     fn len(&self) -> usize {
         self.token().len()
+    }
+    fn write(&self, buf: &mut [u8]) -> Result<usize, Error> {
+        self.token().write(buf)
     }
     fn emit<S: Sink + ?Sized>(&self, sink: &mut S) {
         self.token().emit(sink);

@@ -145,7 +145,7 @@ impl<'a> PushXAksk<'a> {
         created: Timestamp,
     ) -> Result<Self, Error> {
         let tag = push_digest(key, url, nonce.as_str(), created);
-        XAksk::with_tag(app_key, &tag, nonce, created).map(PushXAksk)
+        XAksk::with_tag(app_key, &tag, nonce.into(), created).map(PushXAksk)
     }
 
     /// The value as a `heapless::String`.

@@ -149,7 +149,7 @@ pub fn signing_key(secret_base64: &[u8]) -> Result<HmacKey, Error> {
     if data_len % 4 == 1 {
         return Err(invalid);
     }
-    if padding > 0 && (padding > 2 || text.len() % 4 != 0) {
+    if padding > 0 && (padding > 2 || !text.len().is_multiple_of(4)) {
         return Err(invalid);
     }
     let mut bytes = [0u8; SECRET_BYTES_MAX];

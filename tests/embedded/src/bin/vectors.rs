@@ -16,6 +16,7 @@ use callsign_core::{Error, HmacKey, Nonce, Timestamp};
 #[cfg(feature = "apig-sinch")]
 use callsign_embedded::{generated_byte, SinchBody};
 use callsign_embedded::{exit, vectors, Console, Token};
+#[cfg(target_arch = "arm")]
 use cortex_m_rt::entry;
 
 /// Checks one header writer: the value, its exact length, and the
@@ -299,7 +300,8 @@ fn check(v: &callsign_embedded::Check) -> Result<(), &'static str> {
     }
 }
 
-#[entry]
+#[cfg_attr(target_arch = "arm", entry)]
+#[cfg_attr(target_arch = "riscv32", export_name = "main")]
 fn main() -> ! {
     let mut con = Console::open();
     let (mut passed, mut failed) = (0u64, 0u64);
