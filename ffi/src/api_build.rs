@@ -232,18 +232,24 @@ fn flag(v: Option<&str>, field: Field) -> Result<Option<bool>, Error> {
     v.map(|s| parse_flag(field, s)).transpose()
 }
 
-/// Validates `endpoint` and writes its body under the output rule.
+/// Writes the body of a built endpoint under the output rule, after
+/// validating it; a build or validation error is reported through `error`.
 ///
 /// # Safety
 /// As for [`write_out`]; `error` NULL or writable.
 unsafe fn write_body<E: Endpoint>(
-    endpoint: &E,
+    built: Result<E, Error>,
     out: *mut c_char,
     out_cap: usize,
     out_len: *mut usize,
     error: *mut callsign_field_error,
 ) -> u32 {
-    match Request::new(endpoint) {
+    let endpoint = match built {
+        Ok(endpoint) => endpoint,
+        // SAFETY: forwarded contract.
+        Err(e) => return unsafe { fail(e, error) },
+    };
+    match Request::new(&endpoint) {
         // SAFETY: forwarded contract.
         Ok(req) => unsafe { write_out(&req, out, out_cap, out_len) },
         // SAFETY: forwarded contract.
@@ -504,12 +510,8 @@ pub unsafe extern "C" fn callsign_huawei_click2call_body(
             number_check: how,
         })
     })();
-    match built {
-        // SAFETY: forwarded contract.
-        Ok(call) => unsafe { write_body(&call, out, out_cap, out_len, error) },
-        // SAFETY: forwarded contract.
-        Err(e) => unsafe { fail(e, error) },
-    }
+    // SAFETY: forwarded contract.
+    unsafe { write_body(built, out, out_cap, out_len, error) }
 }
 
 /// Writes the JSON body of a callVerify v1.0 request (see
@@ -593,12 +595,8 @@ pub unsafe extern "C" fn callsign_huawei_call_verify_body(
         v.number_check = how;
         Ok(v)
     })();
-    match built {
-        // SAFETY: forwarded contract.
-        Ok(v) => unsafe { write_body(&v, out, out_cap, out_len, error) },
-        // SAFETY: forwarded contract.
-        Err(e) => unsafe { fail(e, error) },
-    }
+    // SAFETY: forwarded contract.
+    unsafe { write_body(built, out, out_cap, out_len, error) }
 }
 
 /// Writes the JSON body of a callStop v2.0 request (see
@@ -642,12 +640,8 @@ pub unsafe extern "C" fn callsign_huawei_call_stop_body(
             signal: signal.map_or(Ok(Signal::CallStop), Signal::from_text)?,
         })
     })();
-    match built {
-        // SAFETY: forwarded contract.
-        Ok(stop) => unsafe { write_body(&stop, out, out_cap, out_len, error) },
-        // SAFETY: forwarded contract.
-        Err(e) => unsafe { fail(e, error) },
-    }
+    // SAFETY: forwarded contract.
+    unsafe { write_body(built, out, out_cap, out_len, error) }
 }
 
 /// Writes the form body of a batchSendSms v1 request (see
@@ -728,12 +722,8 @@ pub unsafe extern "C" fn callsign_huawei_sms_batch_body(
         sms.extend = ext;
         Ok(sms)
     })();
-    match built {
-        // SAFETY: forwarded contract.
-        Ok(sms) => unsafe { write_body(&sms, out, out_cap, out_len, error) },
-        // SAFETY: forwarded contract.
-        Err(e) => unsafe { fail(e, error) },
-    }
+    // SAFETY: forwarded contract.
+    unsafe { write_body(built, out, out_cap, out_len, error) }
 }
 
 /// Writes the JSON body of a batchSendDiffSms v1 request (see
@@ -860,7 +850,7 @@ pub unsafe extern "C" fn callsign_huawei_sms_batch_diff_body(
     sms.status_callback = cb;
     sms.extend = ext;
     // SAFETY: forwarded contract.
-    unsafe { write_body(&sms, out, out_cap, out_len, error) }
+    unsafe { write_body(Ok(sms), out, out_cap, out_len, error) }
 }
 
 /// The Sinch OAuth2 token URL of `region` (`global`, `us` or `eu`) as a
