@@ -153,8 +153,7 @@ pub(crate) fn base64_in_place(text: &mut [u8], raw_len: usize) -> bool {
     // Whole groups: one bounds check each for the three bytes read and
     // the four 6-bit values written.
     while let Some(&[x, y, z]) = text.get(read..read.saturating_add(3)) {
-        let n = u32::from(x) << 16 | u32::from(y) << 8 | u32::from(z);
-        let quad = [(n >> 18) as u8, (n >> 12) as u8, (n >> 6) as u8, n as u8];
+        let quad = sextets(u32::from(x) << 16 | u32::from(y) << 8 | u32::from(z));
         if let Some(dst) = text.get_mut(write..write.saturating_add(4)) {
             if let Ok(dst) = <&mut [u8; 4]>::try_from(dst) {
                 *dst = quad;
@@ -171,7 +170,7 @@ pub(crate) fn base64_in_place(text: &mut [u8], raw_len: usize) -> bool {
         if !tail.is_empty() {
             if let Some(dst) = text.get_mut(write..write.saturating_add(4)) {
                 if let Ok(dst) = <&mut [u8; 4]>::try_from(dst) {
-                    *dst = [(n >> 18) as u8, (n >> 12) as u8, (n >> 6) as u8, 0];
+                    *dst = sextets(n);
                 }
             }
         }
@@ -191,6 +190,13 @@ pub(crate) fn base64_in_place(text: &mut [u8], raw_len: usize) -> bool {
         tail.fill(b'=');
     }
     true
+}
+
+/// The four 6-bit values of a 24-bit group (high bits above 6 left for
+/// the character mapping to mask).
+#[inline(always)]
+fn sextets(n: u32) -> [u8; 4] {
+    [(n >> 18) as u8, (n >> 12) as u8, (n >> 6) as u8, n as u8]
 }
 
 /// Writes the Base64 text of `data` into `sink`.

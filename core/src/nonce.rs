@@ -226,21 +226,7 @@ impl<'a> NonceRef<'a> {
     pub fn new(text: &'a str) -> Result<Self, Error> {
         let bytes = text.as_bytes();
         check_len(Field::Nonce, bytes.len(), 1, NONCE_MAX_LEN)?;
-        // One pass without an early exit (it vectorises), then the
-        // position only when something was refused.
-        if bytes
-            .iter()
-            .fold(false, |bad, b| bad | !b.is_ascii_alphanumeric())
-        {
-            let position = bytes
-                .iter()
-                .position(|b| !b.is_ascii_alphanumeric())
-                .unwrap_or(0);
-            return Err(Error::InvalidCharacter {
-                field: Field::Nonce,
-                position,
-            });
-        }
+        crate::text::check_chars(bytes, Field::Nonce, |b| b.is_ascii_alphanumeric())?;
         Ok(NonceRef(text))
     }
 

@@ -35,19 +35,10 @@ pub const APP_KEY_MAX_LEN: usize = 128;
 pub fn validate_app_key(app_key: &str) -> Result<&str, Error> {
     let bytes = app_key.as_bytes();
     check_len(Field::AppKey, bytes.len(), 1, APP_KEY_MAX_LEN)?;
-    let refused = |b: u8| !(b' '..=b'~').contains(&b) || b == b'"' || b == b',';
-    // One pass without an early exit (it vectorises), then the position
-    // only when something was refused.
-    if !bytes.iter().fold(false, |bad, &b| bad | refused(b)) {
-        return Ok(app_key);
-    }
-    match bytes.iter().position(|&b| refused(b)) {
-        Some(position) => Err(Error::InvalidCharacter {
-            field: Field::AppKey,
-            position,
-        }),
-        None => Ok(app_key),
-    }
+    crate::text::check_chars(bytes, Field::AppKey, |b| {
+        (b' '..=b'~').contains(&b) && b != b'"' && b != b','
+    })?;
+    Ok(app_key)
 }
 
 const TOKEN_PARTS: [&str; 5] = [
