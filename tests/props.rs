@@ -14,7 +14,7 @@ use time::format_description::BorrowedFormatItem;
 use time::macros::format_description;
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time};
 
-use core_common::{base64, expected_basic, expected_x_aksk, expected_x_wsse, ref_hmac};
+use core_common::{base64, expected_basic, expected_x_aksk, expected_x_wsse, ref_hmac, ref_sha256};
 
 const EXTENDED: &[BorrowedFormatItem<'static>] =
     format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
@@ -524,6 +524,32 @@ proptest! {
         let tag = ref_hmac(&secret, format!("{nonce_text}{created_text}").as_bytes());
         prop_assert_eq!(x.password_digest(), base64(&tag));
         prop_assert_eq!(x.password_digest().len(), 44);
+    }
+}
+
+/// The one-shot SHA-256 (whole blocks compressed in place in one call, the
+/// tail gathered) and the streaming one agree with `sha2` for every length
+/// 0–1,000 and a few long ones; HMAC keys longer than a block are hashed
+/// by the same path.
+#[test]
+fn one_shot_sha256_every_length_agrees_with_reference() {
+    let data: Vec<u8> = (0..70_000usize).map(|i| (i * 31 + 7) as u8).collect();
+    for len in (0..=1000).chain([4095, 4096, 4097, 65_536, 70_000]) {
+        let m = &data[..len];
+        let want = ref_sha256(m);
+        assert_eq!(callsign_core::sha256(m), want, "length {len}");
+        let mut h = callsign_core::Sha256::new();
+        let (a, b) = m.split_at(len / 3);
+        h.update(a);
+        h.update(b);
+        assert_eq!(h.finalize(), want, "streamed, length {len}");
+        if (65..=300).contains(&len) {
+            assert_eq!(
+                HmacKey::new(m).mac(b"x"),
+                ref_hmac(m, b"x"),
+                "key length {len}"
+            );
+        }
     }
 }
 
