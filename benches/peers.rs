@@ -17,7 +17,7 @@
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
-use callsign_cli::cases::{self, case, name, CAbi, Candidate, TARGETS};
+use callsign_cli::cases::{self, case, name, CAbi, Candidate, Measured};
 use callsign_cli::peers::{sha256_blocks, HmacSha2, OpenSsl, PeerMac, Ring};
 use callsign_core::HmacKey;
 use criterion::{Criterion, Throughput};
@@ -100,89 +100,51 @@ fn mean_ns(dir: &Path, group: &str, function: &str) -> Option<f64> {
     json["mean"]["point_estimate"].as_f64()
 }
 
-/// Prints every case's results as fractions of the latency floor and
-/// multiples of the best peer, the targets' ratios, and the README table.
+/// Prints every case's results (the shared cases, then SHA-256 and HMAC by
+/// size) as fractions of the latency floor and multiples of the best
+/// peer, and the targets' ratios: the same report as `callsign bench`.
 fn summary(dir: &Path, candidates: &[Candidate]) {
-    let ns = |case: &str, name: &str| mean_ns(dir, &group_of(case), name);
-    let Some(compression_ns) = ns(case::COMPRESSION, name::COMPRESS256) else {
+    let mut rows: Vec<Measured> = candidates
+        .iter()
+        .filter_map(|c| {
+            Some(Measured {
+                case: c.case.to_string(),
+                name: c.name.to_string(),
+                peer: c.peer,
+                compressions: c.compressions,
+                ns: mean_ns(dir, &group_of(c.case), c.name)?,
+            })
+        })
+        .collect();
+    let Some(compression_ns) = cases::ns_of(&rows, case::COMPRESSION, name::COMPRESS256) else {
         println!(
             "summary: no compression measurement under {}",
             dir.display()
         );
         return;
     };
-    println!();
-    println!("one SHA-256 compression alone: {compression_ns:.1} ns");
-    println!(
-        "{:<34} {:<24} {:>12} {:>12} {:>10} {:>10}",
-        "case", "candidate", "ns/op", "ops/s", "of floor", "x best peer"
-    );
-    let best_peer = |case: &str| {
-        candidates
-            .iter()
-            .filter(|c| c.peer && c.case == case)
-            .filter_map(|c| ns(case, c.name))
-            .fold(f64::INFINITY, f64::min)
-    };
-    for c in candidates {
-        let Some(t) = ns(c.case, c.name) else {
-            continue;
-        };
-        let of_floor = c
-            .compressions
-            .map(|n| format!("{:.0} %", 100.0 * n as f64 * compression_ns / t))
-            .unwrap_or_else(|| "-".into());
-        let best = best_peer(c.case);
-        let vs = if best.is_finite() {
-            format!("{:.2}", best / t)
-        } else {
-            "-".into()
-        };
-        println!(
-            "{:<34} {:<24} {t:>12.1} {:>12.0} {of_floor:>10} {vs:>10}",
-            c.case,
-            c.name,
-            1e9 / t
-        );
-    }
     let peers = [HmacSha2::NAME, Ring::NAME, OpenSsl::NAME, "sha2"];
     for size in SIZES {
         for (group, compressions) in [
             (format!("sha256_{size}"), sha256_blocks(size)),
             (format!("hmac_sha256_{size}"), sha256_blocks(64 + size)),
         ] {
-            let best = peers
-                .iter()
-                .filter_map(|p| mean_ns(dir, &group, p))
-                .fold(f64::INFINITY, f64::min);
             for candidate in ["callsign"].iter().chain(peers.iter()) {
-                let Some(t) = mean_ns(dir, &group, candidate) else {
-                    continue;
-                };
-                let vs = if best.is_finite() {
-                    format!("{:.2}", best / t)
-                } else {
-                    "-".into()
-                };
-                println!(
-                    "{group:<34} {candidate:<24} {t:>12.1} {:>12.0} {:>10} {vs:>10}",
-                    1e9 / t,
-                    format!("{:.0} %", 100.0 * compressions as f64 * compression_ns / t)
-                );
+                if let Some(ns) = mean_ns(dir, &group, candidate) {
+                    rows.push(Measured {
+                        case: group.clone(),
+                        name: candidate.to_string(),
+                        peer: *candidate != "callsign",
+                        compressions: Some(compressions),
+                        ns,
+                    });
+                }
             }
         }
     }
     println!();
-    println!("targets:");
-    for t in TARGETS {
-        let r = cases::ratio(t, ns);
-        println!(
-            "  {:<70} {:>6} (goal {:.2})",
-            t.what,
-            r.map_or("-".into(), |r| format!("{r:.2}")),
-            t.goal
-        );
-    }
+    println!("one SHA-256 compression alone: {compression_ns:.1} ns");
+    print!("{}", cases::report(&rows, compression_ns));
 }
 
 fn main() {

@@ -4,10 +4,9 @@
 //! `callsign_cli::cases`, the same closures criterion's `benches/peers.rs`
 //! times.
 
-use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use callsign_cli::cases::{self, case, name, CAbi, Candidate, TARGETS};
+use callsign_cli::cases::{self, case, name, CAbi, Candidate, Measured, TARGETS};
 
 const SAMPLE: Duration = Duration::from_millis(20);
 const SAMPLES: usize = 7;
@@ -39,50 +38,26 @@ fn time_ns(f: &mut dyn FnMut()) -> f64 {
     samples[SAMPLES / 2]
 }
 
-struct Row {
-    case: &'static str,
-    name: &'static str,
-    peer: bool,
-    compressions: Option<usize>,
-    ns: f64,
-}
-
 /// Runs the comparison and returns the table, or JSON with `json`.
 pub fn run(json: bool) -> Result<String, String> {
     let path = CAbi::default_path();
     // Leaked: the candidates borrow it for the rest of the process.
     let abi: Option<&'static CAbi> = CAbi::load(&path).map(|a| &*Box::leak(Box::new(a)));
     let candidates: Vec<Candidate> = cases::candidates(abi)?;
-    let rows: Vec<Row> = candidates
+    let rows: Vec<Measured> = candidates
         .into_iter()
-        .map(|mut c| Row {
-            case: c.case,
-            name: c.name,
+        .map(|mut c| Measured {
+            case: c.case.to_string(),
+            name: c.name.to_string(),
             peer: c.peer,
             compressions: c.compressions,
             ns: time_ns(&mut c.run),
         })
         .collect();
-    let ns = |case: &str, name: &str| {
-        rows.iter()
-            .find(|r| r.case == case && r.name == name)
-            .map(|r| r.ns)
-    };
+    let ns = |case: &str, name: &str| cases::ns_of(&rows, case, name);
     let compression_ns = ns(case::COMPRESSION, name::COMPRESS256).unwrap_or(f64::NAN);
     let batch_ns = ns(case::COMPRESSION_BATCH, name::COMPRESS256)
         .map_or(f64::NAN, |t| t / cases::BATCH_BLOCKS as f64);
-    let best_peer = |case: &str| {
-        rows.iter()
-            .filter(|r| r.peer && r.case == case)
-            .map(|r| r.ns)
-            .min_by(f64::total_cmp)
-    };
-    // The compressions an operation needs, each at the cost of one alone,
-    // over its time.
-    let of_floor = |r: &Row| r.compressions.map(|n| n as f64 * compression_ns / r.ns);
-    let vs_peer = |r: &Row| best_peer(r.case).map(|p| p / r.ns);
-    let targets: Vec<(&cases::Target, Option<f64>)> =
-        TARGETS.iter().map(|t| (t, cases::ratio(t, ns))).collect();
     let c_abi_note = match abi {
         Some(_) => format!("C ABI: {}", path.display()),
         None => format!(
@@ -90,78 +65,44 @@ pub fn run(json: bool) -> Result<String, String> {
             path.display()
         ),
     };
-
-    let opt = |v: Option<f64>| v.map_or("null".to_string(), |v| format!("{v:.4}"));
-    let mut out = String::new();
-    if json {
-        out.push_str(&format!(
-            "{{\"compression_ns\":{compression_ns:.2},\"compression_batch_ns\":{batch_ns:.2},\"c_abi\":{},\"results\":[",
-            abi.is_some()
+    if !json {
+        return Ok(format!(
+            "one SHA-256 compression alone: {compression_ns:.1} ns (each from the last one's state); \
+             in a batch of {}: {batch_ns:.1} ns per block\n{c_abi_note}\n\n{}",
+            cases::BATCH_BLOCKS,
+            cases::report(&rows, compression_ns)
         ));
-        for (i, r) in rows.iter().enumerate() {
-            out.push_str(&format!(
-                "{}{{\"case\":\"{}\",\"candidate\":\"{}\",\"peer\":{},\"ops_per_s\":{:.0},\"ns_per_op\":{:.2},\"of_floor\":{},\"vs_best_peer\":{}}}",
-                if i == 0 { "" } else { "," },
-                r.case,
-                r.name,
-                r.peer,
-                1e9 / r.ns,
-                r.ns,
-                opt(of_floor(r)),
-                opt(vs_peer(r)),
-            ));
-        }
-        out.push_str("],\"targets\":[");
-        for (i, (t, ratio)) in targets.iter().enumerate() {
-            out.push_str(&format!(
-                "{}{{\"target\":\"{}\",\"ratio\":{},\"goal\":{:.2},\"met\":{}}}",
-                if i == 0 { "" } else { "," },
-                t.what,
-                opt(*ratio),
-                t.goal,
-                ratio.map_or("null".to_string(), |r| (r >= t.goal).to_string()),
-            ));
-        }
-        out.push_str("]}\n");
-        return Ok(out);
     }
-    out.push_str(&format!(
-        "one SHA-256 compression alone: {compression_ns:.1} ns (each from the last one's state); \
-         in a batch of {}: {batch_ns:.1} ns per block\n{c_abi_note}\n\n",
-        cases::BATCH_BLOCKS
-    ));
-    out.push_str(&format!(
-        "{:<34} {:<24} {:>12} {:>10} {:>10} {:>12}\n",
-        "case", "candidate", "ops/s", "ns/op", "of floor", "x best peer"
-    ));
-    for r in &rows {
+    let opt = |v: Option<f64>| v.map_or("null".to_string(), |v| format!("{v:.4}"));
+    let mut out = format!(
+        "{{\"compression_ns\":{compression_ns:.2},\"compression_batch_ns\":{batch_ns:.2},\"c_abi\":{},\"results\":[",
+        abi.is_some()
+    );
+    for (i, r) in rows.iter().enumerate() {
         out.push_str(&format!(
-            "{:<34} {:<24} {:>12.0} {:>10.1} {:>10} {:>12}\n",
+            "{}{{\"case\":\"{}\",\"candidate\":\"{}\",\"peer\":{},\"ops_per_s\":{:.0},\"ns_per_op\":{:.2},\"of_floor\":{},\"vs_best_peer\":{}}}",
+            if i == 0 { "" } else { "," },
             r.case,
             r.name,
+            r.peer,
             1e9 / r.ns,
             r.ns,
-            of_floor(r).map_or("-".into(), |v| format!("{:.0} %", v * 100.0)),
-            vs_peer(r).map_or("-".into(), |v| format!("{v:.2}")),
+            opt(cases::of_floor(r, compression_ns)),
+            opt(cases::vs_best_peer(&rows, r)),
         ));
     }
-    out.push_str(
-        "\nof floor: the compressions the operation needs, each at the cost of one alone, over its time.\n\
-         x best peer: the fastest peer's time over this candidate's time (above 1: faster).\n\ntargets:\n",
-    );
-    for (t, ratio) in &targets {
+    out.push_str("],\"targets\":[");
+    for (i, t) in TARGETS.iter().enumerate() {
+        let ratio = cases::ratio(t, ns);
         out.push_str(&format!(
-            "  {:<70} {:>6} (goal {:.2}) {}\n",
+            "{}{{\"target\":\"{}\",\"ratio\":{},\"goal\":{:.2},\"met\":{}}}",
+            if i == 0 { "" } else { "," },
             t.what,
-            ratio.map_or("-".into(), |r| format!("{r:.2}")),
+            opt(ratio),
             t.goal,
-            match ratio {
-                Some(r) if *r >= t.goal => "met",
-                Some(_) => "MISSED",
-                None => "not measured",
-            }
+            ratio.map_or("null".to_string(), |r| (r >= t.goal).to_string()),
         ));
     }
-    black_box(&out);
+    out.push_str("]}\n");
     Ok(out)
 }

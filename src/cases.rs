@@ -613,3 +613,78 @@ pub fn ratio(t: &Target, ns: impl Fn(&str, &str) -> Option<f64>) -> Option<f64> 
     let c = ns(t.candidate.0, t.candidate.1)?;
     Some(r * t.reference_times / c)
 }
+
+/// One timed candidate, as both harnesses report it.
+pub struct Measured {
+    /// What was computed (a [`case`], or a sized digest group).
+    pub case: String,
+    /// Who computed it.
+    pub name: String,
+    /// Whether it is a peer.
+    pub peer: bool,
+    /// SHA-256 compressions one operation needs, when SHA-256 bound.
+    pub compressions: Option<usize>,
+    /// Time per operation, in ns.
+    pub ns: f64,
+}
+
+/// Time of `(case, name)` among `rows`.
+pub fn ns_of(rows: &[Measured], case: &str, name: &str) -> Option<f64> {
+    rows.iter()
+        .find(|r| r.case == case && r.name == name)
+        .map(|r| r.ns)
+}
+
+/// The compressions `r` needs, each at `compression_ns` (one alone), over
+/// its time: the share of the latency floor it reaches.
+pub fn of_floor(r: &Measured, compression_ns: f64) -> Option<f64> {
+    r.compressions.map(|n| n as f64 * compression_ns / r.ns)
+}
+
+/// The fastest peer's time for `r`'s case over `r`'s (above 1: faster).
+pub fn vs_best_peer(rows: &[Measured], r: &Measured) -> Option<f64> {
+    rows.iter()
+        .filter(|p| p.peer && p.case == r.case)
+        .map(|p| p.ns)
+        .min_by(f64::total_cmp)
+        .map(|p| p / r.ns)
+}
+
+/// The text table of `rows`, with the floor and best-peer columns, then
+/// the targets' ratios.
+pub fn report(rows: &[Measured], compression_ns: f64) -> String {
+    let mut out = format!(
+        "{:<34} {:<24} {:>12} {:>10} {:>10} {:>12}\n",
+        "case", "candidate", "ops/s", "ns/op", "of floor", "x best peer"
+    );
+    for r in rows {
+        out.push_str(&format!(
+            "{:<34} {:<24} {:>12.0} {:>10.1} {:>10} {:>12}\n",
+            r.case,
+            r.name,
+            1e9 / r.ns,
+            r.ns,
+            of_floor(r, compression_ns).map_or("-".into(), |v| format!("{:.0} %", v * 100.0)),
+            vs_best_peer(rows, r).map_or("-".into(), |v| format!("{v:.2}")),
+        ));
+    }
+    out.push_str(
+        "\nof floor: the compressions the operation needs, each at the cost of one alone, over its time.\n\
+         x best peer: the fastest peer's time over this candidate's time (above 1: faster).\n\ntargets:\n",
+    );
+    for t in TARGETS {
+        let ratio = ratio(t, |c, n| ns_of(rows, c, n));
+        out.push_str(&format!(
+            "  {:<70} {:>6} (goal {:.2}) {}\n",
+            t.what,
+            ratio.map_or("-".into(), |r| format!("{r:.2}")),
+            t.goal,
+            match ratio {
+                Some(r) if r >= t.goal => "met",
+                Some(_) => "MISSED",
+                None => "not measured",
+            }
+        ));
+    }
+    out
+}
